@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "bosam.audit"
+    label = "audit"
+    verbose_name = "Loggning"
+
+    def ready(self) -> None:
+        # Authentication events come from Django's auth signals: the login views are Django's
+        # own, and this keeps the accounts app free of any dependency on the audit trail.
+        from bosam.audit import auth_events  # noqa: F401

@@ -1,0 +1,33 @@
+"""API error shape: {"message", "code", "extra"} for every refusal, as the views show them."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from bosam.core.errors import AccessDenied, ApplicationError
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, AccessDenied):
+        return Response(
+            {"message": exc.message, "code": exc.code, "extra": exc.extra},
+            status=status.HTTP_403_FORBIDDEN,
+        )
+    if isinstance(exc, ApplicationError):
+        return Response(
+            {"message": exc.message, "code": exc.code, "extra": exc.extra},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
+    response = drf_exception_handler(exc, context)
+    if response is not None and not isinstance(exc, PermissionDenied):
+        detail = response.data
+        message = detail.get("detail") if isinstance(detail, dict) else None
+        response.data = {
+            "message": str(message) if message else "Uppgifterna är inte giltiga.",
+            "code": getattr(exc, "default_code", "error"),
+            "extra": {} if message else {"fields": detail},
+        }
+    return response

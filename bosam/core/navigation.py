@@ -1,0 +1,50 @@
+"""Navigation by role. Each app may have a `nav.py` with NAV_ITEMS; the shell shows the items
+whose capability the user has, so a new module appears in the menu without touching the shell."""
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
+
+from django.apps import apps
+from django.urls import reverse
+from django.utils.functional import Promise
+
+from bosam.accounts.permissions import user_can
+from bosam.accounts.roles import Capability
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    capabilities: tuple[Capability, ...]
+    order: int = 100
+
+
+def _all_items() -> list[NavItem]:
+    items: list[NavItem] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("bosam."):
+            continue
+        try:
+            module = import_module(f"{config.name}.nav")
+        except ModuleNotFoundError:
+            continue
+        items.extend(getattr(module, "NAV_ITEMS", []))
+    return sorted(items, key=lambda item: item.order)
+
+
+def nav_items_for(user: Any, current_path: str) -> list[dict[str, Any]]:
+    result = []
+    for item in _all_items():
+        if not user_can(user, *item.capabilities):
+            continue
+        url = reverse(item.url_name)
+        result.append(
+            {
+                "label": item.label,
+                "url": url,
+                "current": current_path == url or (url != "/" and current_path.startswith(url)),
+            }
+        )
+    return result

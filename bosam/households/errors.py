@@ -1,0 +1,14 @@
+from enum import StrEnum
+
+from bosam.core.errors import ApplicationError
+
+
+class HouseholdErrorCode(StrEnum):
+    INVALID_PERSONAL_NUMBER = "invalid_personal_number"
+    DUPLICATE_PERSON = "duplicate_person"
+    MERGE_INVALID = "merge_invalid"
+    MEMBER_EXISTS = "member_exists"
+
+
+class HouseholdError(ApplicationError):
+    default_code = "household_error"

@@ -1,0 +1,187 @@
+"""Persons and households: the people every other module's records are about."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from bosam.accounts.models import Unit
+from bosam.audit.services import AuditPerson
+from bosam.core.models import PersonalDataModel
+from bosam.households.rules import format_personal_number, is_child, mask_personal_number
+
+
+class Person(PersonalDataModel):
+    """One human being. Identified by personnummer/samordningsnummer, or by birth date and a
+    stated reason when the person has no Swedish number."""
+
+    class NumberKind(models.TextChoices):
+        PERSONNUMMER = "personnummer", _("Personnummer")
+        SAMORDNINGSNUMMER = "samordningsnummer", _("Samordningsnummer")
+        NONE = "none", _("Saknar svenskt nummer")
+
+    personal_number = models.CharField(
+        _("personnummer"), max_length=12, null=True, blank=True, unique=True
+    )
+    number_kind = models.CharField(
+        _("nummertyp"), max_length=20, choices=NumberKind.choices, default=NumberKind.NONE
+    )
+    first_name = models.CharField(_("förnamn"), max_length=100)
+    last_name = models.CharField(_("efternamn"), max_length=100)
+    birth_date = models.DateField(_("födelsedatum"), null=True, blank=True)
+    no_number_reason = models.CharField(
+        _("skäl till att nummer saknas"), max_length=200, blank=True
+    )
+    # A merged record stays (its history is evidence) and points at the record that lives on.
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        verbose_name=_("sammanslagen med"),
+    )
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+        indexes = [
+            # Name search: "andersson" or "anna andersson"; birth-date lookups for duplicates.
+            models.Index(fields=["last_name", "first_name"], name="person_name"),
+            models.Index(fields=["birth_date"], name="person_birth_date"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(personal_number__isnull=False) | ~Q(no_number_reason=""),
+                name="person_number_or_reason",
+                violation_error_message=_(
+                    "En person utan personnummer måste ha ett angivet skäl."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(personal_number__isnull=False) | Q(birth_date__isnull=False),
+                name="person_number_or_birth_date",
+                violation_error_message=_(
+                    "En person utan personnummer måste ha ett födelsedatum."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def masked_number(self) -> str:
+        return mask_personal_number(self.personal_number or "") or (
+            f"{self.birth_date:%Y%m%d}" if self.birth_date else ""
+        )
+
+    @property
+    def formatted_number(self) -> str:
+        return format_personal_number(self.personal_number or "")
+
+    def is_child_on(self, day: date) -> bool:
+        return is_child(self.birth_date, day)
+
+    def audit_people(self) -> Sequence[AuditPerson]:
+        return [AuditPerson(id=self.id, label=self.full_name)]
+
+    def audit_unit_id(self) -> int | None:
+        return None
+
+
+class Household(PersonalDataModel):
+    """The people who live together and are the client of a housing measure."""
+
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="households",
+        verbose_name=_("ansvarig enhet"),
+    )
+    care_of = models.CharField(_("c/o"), max_length=100, blank=True)
+    street_address = models.CharField(_("gatuadress"), max_length=200, blank=True)
+    postcode = models.CharField(_("postnummer"), max_length=6, blank=True)
+    town = models.CharField(_("ort"), max_length=100, blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    notes = models.TextField(_("anteckningar"), blank=True)
+    members: "models.ManyToManyField[Person, HouseholdMember]" = models.ManyToManyField(
+        Person, through="HouseholdMember", related_name="households"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("hushåll")
+        verbose_name_plural = _("hushåll")
+
+    def __str__(self) -> str:
+        head = next(iter(self.current_members_cached()), None)
+        return _("Hushåll %(name)s") % {"name": head.person.full_name} if head else _("Hushåll")
+
+    def current_members_cached(self) -> list["HouseholdMember"]:
+        """Current members, from a prefetch when the selector made one."""
+        members = getattr(self, "_current_members", None)
+        if members is None:
+            members = list(
+                self.memberships.filter(end_date__isnull=True)
+                .select_related("person")
+                .order_by("relation", "person__birth_date")
+            )
+            self._current_members = members
+        return members
+
+    def audit_people(self) -> Sequence[AuditPerson]:
+        return [
+            AuditPerson(id=m.person_id, label=m.person.full_name)
+            for m in self.current_members_cached()
+        ]
+
+    def audit_unit_id(self) -> int | None:
+        return self.unit_id
+
+
+class HouseholdMember(PersonalDataModel):
+    """A person's membership of a household over a period; ended memberships stay as history."""
+
+    class Relation(models.TextChoices):
+        APPLICANT = "applicant", _("Sökande")
+        PARTNER = "partner", _("Make/maka/sambo")
+        CHILD = "child", _("Barn")
+        OTHER_ADULT = "other_adult", _("Annan vuxen")
+
+    household = models.ForeignKey(
+        Household, on_delete=models.CASCADE, related_name="memberships"
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
+    relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)
+    start_date = models.DateField(_("från"))
+    end_date = models.DateField(_("till"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["relation", "start_date"]
+        verbose_name = _("hushållsmedlem")
+        verbose_name_plural = _("hushållsmedlemmar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["household", "person"],
+                condition=Q(end_date__isnull=True),
+                name="member_once_per_household",
+                violation_error_message=_("Personen finns redan i hushållet."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="member_end_after_start",
+                violation_error_message=_("Slutdatum kan inte ligga före startdatum."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_relation_display()})"

@@ -1,0 +1,128 @@
+"""Reads on persons and households, always scoped to what the user may see."""
+
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from bosam.accounts.permissions import user_can
+from bosam.accounts.roles import Capability
+from bosam.audit.models import AuditAction
+from bosam.audit.services import audit_record
+from bosam.core.errors import AccessDenied
+from bosam.households.models import Household, HouseholdMember, Person
+from bosam.households.rules import personal_number_search_digits
+
+
+def household_visible_to(user: Any) -> QuerySet[Household]:
+    """Households the user may see: all for the housing unit's roles, own unit's for a social
+    worker, none for roles without personal data."""
+    qs = Household.objects.all()
+    if user_can(user, Capability.PERSONAL_DATA_ALL):
+        return qs
+    if user_can(user, Capability.PERSONAL_DATA_OWN_UNIT) and user.unit_id:
+        return qs.filter(unit_id=user.unit_id)
+    return qs.none()
+
+
+def person_visible_to(user: Any) -> QuerySet[Person]:
+    """Persons the user may see: for a social worker, members (now or before) of own households."""
+    qs = Person.objects.all()
+    if user_can(user, Capability.PERSONAL_DATA_ALL):
+        return qs
+    if user_can(user, Capability.PERSONAL_DATA_OWN_UNIT) and user.unit_id:
+        return qs.filter(memberships__household__unit_id=user.unit_id).distinct()
+    return qs.none()
+
+
+def _with_current_members(qs: QuerySet[Household]) -> QuerySet[Household]:
+    return qs.select_related("unit").prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=HouseholdMember.objects.filter(end_date__isnull=True)
+            .select_related("person")
+            .order_by("relation", "person__birth_date"),
+            to_attr="_current_members",
+        )
+    )
+
+
+def person_search_filter(query: str) -> Q:
+    """Full number, partial number (e.g. birth date 19850312 or last four), or name words."""
+    query = (query or "").strip()
+    digits = personal_number_search_digits(query)
+    if digits and len(digits) >= 4 and not any(ch.isalpha() for ch in query):
+        if len(digits) == 10:
+            # A 10-digit number: match on the last 10 of the 12 stored digits.
+            return Q(personal_number__endswith=digits)
+        return Q(personal_number__contains=digits)
+    words = [w for w in query.split() if w]
+    cond = Q()
+    for word in words:
+        cond &= Q(first_name__icontains=word) | Q(last_name__icontains=word)
+    return cond
+
+
+def person_search(*, user: Any, query: str, limit: int = 50) -> list[Person]:
+    """Persons matching the query that the user may see; not merged-away records."""
+    if not (query or "").strip():
+        return []
+    qs = person_visible_to(user).filter(person_search_filter(query), merged_into__isnull=True)
+    return list(qs.order_by("last_name", "first_name")[:limit])
+
+
+def person_duplicate_candidates(
+    *, personal_number: str | None, first_name: str, last_name: str, birth_date: Any
+) -> list[Person]:
+    """Who might already be this person: the same number, else the same name and birth date.
+    Searches all persons (not scoped): a duplicate must be found even in another unit."""
+    if personal_number:
+        return list(Person.objects.filter(personal_number=personal_number))
+    if not birth_date:
+        return []
+    return list(
+        Person.objects.filter(
+            birth_date=birth_date,
+            first_name__iexact=first_name.strip(),
+            last_name__iexact=last_name.strip(),
+        )
+    )
+
+
+def household_list(*, user: Any, query: str = "") -> QuerySet[Household]:
+    """Households the user may see, optionally those with a member matching the query."""
+    qs = household_visible_to(user)
+    if query.strip():
+        ids = person_visible_to(user).filter(person_search_filter(query)).values("id")
+        qs = qs.filter(memberships__person_id__in=ids).distinct()
+    return _with_current_members(qs).order_by("-created_at")
+
+
+def household_get(*, user: Any, household_id: UUID) -> Household:
+    """One household for the user, or AccessDenied (audited) when it is another unit's."""
+    household = _with_current_members(Household.objects.filter(pk=household_id)).first()
+    if household is None:
+        raise Household.DoesNotExist
+    if not household_visible_to(user).filter(pk=household.pk).exists():
+        audit_record(actor=user, action=AuditAction.DENIED, obj=household)
+        raise AccessDenied("Du har inte behörighet att se det här hushållet.")
+    return household
+
+
+def person_get(*, user: Any, person_id: UUID) -> Person:
+    """One person for the user, or AccessDenied (audited)."""
+    person = Person.objects.filter(pk=person_id).select_related("merged_into").first()
+    if person is None:
+        raise Person.DoesNotExist
+    if not person_visible_to(user).filter(pk=person.pk).exists():
+        audit_record(actor=user, action=AuditAction.DENIED, obj=person)
+        raise AccessDenied("Du har inte behörighet att se den här personen.")
+    return person
+
+
+def person_memberships(*, person: Person) -> list[HouseholdMember]:
+    return list(
+        HouseholdMember.objects.filter(person=person)
+        .select_related("household", "household__unit")
+        .order_by("-start_date")
+    )

@@ -1,0 +1,46 @@
+"""Test personas, after healthchecks' alice/bob/charlie: one user per role, in known units.
+
+`org` builds the organisation; each persona is a function of it, so a test names who acts:
+`coordinator`, `social_worker_a` (unit A), `social_worker_b` (unit B, sees nothing of A's), ….
+"""
+
+from dataclasses import dataclass
+
+from bosam.accounts.models import Committee, Office, Unit, User
+from bosam.accounts.roles import Role
+
+
+@dataclass
+class Org:
+    committee: Committee
+    other_committee: Committee
+    office: Office
+    housing_unit: Unit
+    unit_a: Unit
+    unit_b: Unit
+
+
+def make_org() -> Org:
+    committee = Committee.objects.create(name="Socialnämnden", short_name="SN")
+    other = Committee.objects.create(name="Vård- och omsorgsnämnden", short_name="VON")
+    office = Office.objects.create(name="Socialkontoret", committee=committee)
+    return Org(
+        committee=committee,
+        other_committee=other,
+        office=office,
+        housing_unit=Unit.objects.create(
+            name="Bostadssamordningen", office=office, is_housing_coordination=True
+        ),
+        unit_a=Unit.objects.create(name="Vuxenenheten", office=office),
+        unit_b=Unit.objects.create(name="Barn- och familjeenheten", office=office),
+    )
+
+
+PASSWORD = "persona-password-1"
+
+
+def make_user(username: str, role: Role | str, unit: Unit | None) -> User:
+    user = User(username=username, role=role, unit=unit, first_name=username.title())
+    user.set_password(PASSWORD)
+    user.save()
+    return user

@@ -8,6 +8,7 @@ class HouseholdErrorCode(StrEnum):
     DUPLICATE_PERSON = "duplicate_person"
     MERGE_INVALID = "merge_invalid"
     MEMBER_EXISTS = "member_exists"
+    UNKNOWN_INTERVENTION_TYPE = "unknown_intervention_type"
 
 
 class HouseholdError(ApplicationError):

@@ -185,3 +185,95 @@ class HouseholdMember(PersonalDataModel):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_relation_display()})"
+
+
+class InterventionType(PersonalDataModel):
+    """A catalogue entry for interventions (insatser); the municipality extends the list.
+
+    `counts_in_total` decides whether the type counts towards the annual report's "insatser
+    totalt"; `kind` groups types for the report (e.g. every kvarboende type)."""
+
+    class Kind(models.TextChoices):
+        KVARBOENDE = "kvarboende", _("Kvarboendeinsats")  # lets a household stay in its home
+        PLACEMENT = "placement", _("Placering i lägenhet")  # a sublet starts
+        TAKEOVER = "takeover", _("Övertagande")  # the household takes over the lease
+        ADVICE = "advice", _("Bostadsrådgivning")
+        FOLLOW_UP = "follow_up", _("Uppföljning och stöd")
+        OTHER = "other", _("Annan insats")
+
+    code = models.SlugField(_("kod"), max_length=60, unique=True)
+    name = models.CharField(_("namn"), max_length=200)
+    kind = models.CharField(_("slag"), max_length=20, choices=Kind.choices)
+    counts_in_total = models.BooleanField(_("räknas i totalen"), default=True)
+    active = models.BooleanField(_("aktiv"), default=True)
+    sort_order = models.PositiveIntegerField(_("sorteringsordning"), default=100)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("insatstyp")
+        verbose_name_plural = _("insatstyper")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Intervention(PersonalDataModel):
+    """Something the unit did for a household on a day (insats). The annual report counts these.
+
+    `source_type`/`source_id` name the record it came from (a sublet, a prevention case, an
+    advice case), so a figure drills down to the case behind each intervention."""
+
+    household = models.ForeignKey(
+        Household,
+        on_delete=models.PROTECT,
+        related_name="interventions",
+        null=True,
+        blank=True,
+        verbose_name=_("hushåll"),
+        help_text=_("Tomt för anonyma rådgivningsärenden."),
+    )
+    intervention_type = models.ForeignKey(
+        InterventionType, on_delete=models.PROTECT, related_name="+", verbose_name=_("insatstyp")
+    )
+    performed_on = models.DateField(_("datum"), db_index=True)
+    performed_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("utförd av"),
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("enhet"),
+    )
+    committee = models.ForeignKey(
+        "accounts.Committee",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("nämnd"),
+    )
+    source_type = models.CharField(_("källa"), max_length=60, blank=True)
+    source_id = models.CharField(_("käll-id"), max_length=64, blank=True)
+    notes = models.TextField(_("anteckning"), blank=True)
+
+    class Meta:
+        ordering = ["-performed_on", "-created_at"]
+        verbose_name = _("insats")
+        verbose_name_plural = _("insatser")
+        indexes = [
+            models.Index(fields=["source_type", "source_id"], name="intervention_source"),
+            models.Index(fields=["performed_on", "intervention_type"], name="intervention_day_type"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.intervention_type} {self.performed_on:%Y-%m-%d}"
+
+    def audit_people(self) -> Sequence[AuditPerson]:
+        return self.household.audit_people() if self.household_id else []  # type: ignore[union-attr]
+
+    def audit_unit_id(self) -> int | None:
+        return self.household.unit_id if self.household_id else None  # type: ignore[union-attr]

@@ -11,7 +11,13 @@ from bosam.accounts.models import Unit
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
 from bosam.households.errors import HouseholdError, HouseholdErrorCode
-from bosam.households.models import Household, HouseholdMember, Person
+from bosam.households.models import (
+    Household,
+    HouseholdMember,
+    Intervention,
+    InterventionType,
+    Person,
+)
 from bosam.households.rules import InvalidPersonalNumber, parse_personal_number
 from bosam.households.selectors import person_duplicate_candidates
 
@@ -269,3 +275,42 @@ def household_member_end(
         people=member.person.audit_people(),
     )
     return member
+
+
+@transaction.atomic
+def intervention_record(
+    *,
+    household: Household | None,
+    type_code: str,
+    performed_on: date,
+    performed_by: Any,
+    source: models.Model | None = None,
+    committee: Any = None,
+    unit: Unit | None = None,
+    notes: str = "",
+) -> Intervention:
+    """Record an intervention (insats) of a catalogue type; the annual report counts these.
+
+    `source` is the record it belongs to (a sublet, a prevention case …) for drill-down."""
+    try:
+        kind = InterventionType.objects.get(code=type_code)
+    except InterventionType.DoesNotExist as exc:
+        raise HouseholdError(
+            f"Insatstypen {type_code!r} finns inte i katalogen.",
+            code=HouseholdErrorCode.UNKNOWN_INTERVENTION_TYPE,
+        ) from exc
+    intervention = Intervention(
+        household=household,
+        intervention_type=kind,
+        performed_on=performed_on,
+        performed_by=performed_by if getattr(performed_by, "is_authenticated", False) else None,
+        unit=unit or getattr(performed_by, "unit", None),
+        committee=committee,
+        source_type=f"{source._meta.app_label}.{source._meta.model_name}" if source else "",
+        source_id=str(source.pk) if source else "",
+        notes=notes,
+    )
+    intervention.full_clean()
+    intervention.save()
+    audit_record(actor=performed_by, action=AuditAction.CREATE, obj=intervention)
+    return intervention

@@ -105,7 +105,9 @@ def chromium_browser():  # type: ignore[no-untyped-def]
     from playwright.sync_api import sync_playwright
 
     if not os.path.exists(CHROMIUM):
-        pytest.fail("Browser tests need Debian's chromium at /usr/bin/chromium (./dev test installs it).")
+        pytest.fail(
+            "Browser tests need Debian's chromium at /usr/bin/chromium (./dev test installs it)."
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

@@ -2,7 +2,6 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 
-
 class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _(

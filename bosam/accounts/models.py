@@ -82,8 +82,8 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         ordering = ["username"]
-        verbose_name = _("användare")
-        verbose_name_plural = _("användare")
+        verbose_name = _("användare")  # type: ignore[assignment]
+        verbose_name_plural = _("användare")  # type: ignore[assignment]
 
     def has_capability(self, capability: Capability) -> bool:
         return self.is_active and capability in role_capabilities(self.role)

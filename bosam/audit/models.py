@@ -75,7 +75,8 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_username} {self.action} {self.object_type}"
+        when = f"{self.occurred_at:%Y-%m-%d %H:%M}"
+        return f"{when} {self.actor_username} {self.action} {self.object_type}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

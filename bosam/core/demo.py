@@ -9,7 +9,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, TextIO
+from typing import Any
 
 from stdnum import luhn
 
@@ -57,7 +57,7 @@ class DemoContext:
     rng: random.Random
     scale: float
     today: date
-    stdout: TextIO
+    stdout: Any  # a management command's OutputWrapper
     data: dict[str, Any] = field(default_factory=dict)
     logins: list[tuple[str, str, str]] = field(default_factory=list)  # (role, username, password)
 
@@ -81,7 +81,7 @@ class DemoContext:
         return start + timedelta(days=self.rng.randint(0, span))
 
 
-def test_personal_number(rng: random.Random, birth: date, used: set[str]) -> str:
+def demo_personal_number(rng: random.Random, birth: date, used: set[str]) -> str:
     """A personnummer that passes the checksum and is recognisably demo data: its serial
     number starts with 98 (real numbers in the demo would be personal data)."""
     while True:
@@ -94,7 +94,7 @@ def test_personal_number(rng: random.Random, birth: date, used: set[str]) -> str
         birth += timedelta(days=1)
 
 
-def test_org_number(rng: random.Random, used: set[str], prefix: str = "55") -> str:
+def demo_org_number(rng: random.Random, used: set[str], prefix: str = "55") -> str:
     """An organisation number with a valid check digit (third digit >= 2, as for legal persons)."""
     while True:
         body = prefix + f"{rng.randint(2, 9)}{rng.randint(0, 999999):06d}"

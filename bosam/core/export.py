@@ -34,16 +34,16 @@ def _csv_text(value: Cell) -> str:
     return str(value)
 
 
-def csv_response(filename: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> HttpResponse:
+def csv_response(
+    filename: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]]
+) -> HttpResponse:
     """A semicolon-separated UTF-8 CSV with BOM, as Swedish Excel opens it correctly."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([neutralise(h) for h in headers])
     for row in rows:
         writer.writerow([_csv_text(neutralise(cell)) for cell in row])
-    response = HttpResponse(
-        "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-    )
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
@@ -64,7 +64,9 @@ def xlsx_bytes(sheet_title: str, headers: Sequence[str], rows: Iterable[Sequence
     return buffer.getvalue()
 
 
-def xlsx_response(filename: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> HttpResponse:
+def xlsx_response(
+    filename: str, headers: Sequence[str], rows: Iterable[Sequence[Cell]]
+) -> HttpResponse:
     response = HttpResponse(
         xlsx_bytes(filename, headers, rows),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -1,5 +1,6 @@
 """Navigation by role. Each app may have a `nav.py` with NAV_ITEMS; the shell shows the items
-whose capability the user has, so a new module appears in the menu without touching the shell."""
+whose capability the user has, so a new module appears in the menu without touching the shell.
+Core knows capabilities only as values, so it stays below accounts in the layers."""
 
 from dataclasses import dataclass
 from importlib import import_module
@@ -9,15 +10,13 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils.functional import Promise
 
-from bosam.accounts.permissions import user_can
-from bosam.accounts.roles import Capability
-
 
 @dataclass(frozen=True)
 class NavItem:
     label: str | Promise
     url_name: str
-    capabilities: tuple[Capability, ...]
+    # Capability values (bosam.accounts.roles); empty means every logged-in user.
+    capabilities: tuple[str, ...]
     order: int = 100
 
 
@@ -37,7 +36,7 @@ def _all_items() -> list[NavItem]:
 def nav_items_for(user: Any, current_path: str) -> list[dict[str, Any]]:
     result = []
     for item in _all_items():
-        if not user_can(user, *item.capabilities):
+        if item.capabilities and not any(user.has_capability(c) for c in item.capabilities):
             continue
         url = reverse(item.url_name)
         result.append(

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from bosam.core.demo import DemoContext, batched, test_personal_number
+from bosam.core.demo import DemoContext, batched, demo_personal_number
 from bosam.households.models import Household, HouseholdMember, Person
 
 HOUSEHOLDS_AT_SCALE_1 = 2400
@@ -32,8 +32,13 @@ def build(ctx: DemoContext) -> None:
     for _ in range(ctx.count(HOUSEHOLDS_AT_SCALE_1)):
         unit = ctx.rng.choices([u for u, _w in unit_weights], [w for _u, w in unit_weights])[0]
         street, postcode, town = ctx.address()
-        household = Household(unit=unit, street_address=street, postcode=postcode, town=town,
-                              phone=f"070-{ctx.rng.randint(1000000, 9999999)}")
+        household = Household(
+            unit=unit,
+            street_address=street,
+            postcode=postcode,
+            town=town,
+            phone=f"070-{ctx.rng.randint(1000000, 9999999)}",
+        )
         households.append(household)
         since = ctx.today - timedelta(days=ctx.rng.randint(30, 3650))
         adults = 1 if ctx.rng.random() < 0.7 else 2
@@ -50,7 +55,7 @@ def build(ctx: DemoContext) -> None:
                 first_name=first,
                 last_name=last,
                 birth_date=born,
-                personal_number=None if no_number else test_personal_number(ctx.rng, born, used),
+                personal_number=None if no_number else demo_personal_number(ctx.rng, born, used),
                 number_kind=Person.NumberKind.NONE if no_number else Person.NumberKind.PERSONNUMMER,
                 no_number_reason="Nyanländ, väntar på samordningsnummer" if no_number else "",
             )
@@ -63,8 +68,12 @@ def build(ctx: DemoContext) -> None:
                 else HouseholdMember.Relation.PARTNER
             )
             members.append(
-                HouseholdMember(household=household, person=person, relation=relation,
-                                start_date=max(since, born))
+                HouseholdMember(
+                    household=household,
+                    person=person,
+                    relation=relation,
+                    start_date=max(since, born),
+                )
             )
     for chunk in batched(persons, 2000):
         Person.objects.bulk_create(chunk)

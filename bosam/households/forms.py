@@ -34,9 +34,7 @@ class PersonForm(forms.Form):
             if not data.get("birth_date"):
                 self.add_error("birth_date", _("Ange födelsedatum när personnummer saknas."))
             if not data.get("no_number_reason"):
-                self.add_error(
-                    "no_number_reason", _("Ange varför personen saknar svenskt nummer.")
-                )
+                self.add_error("no_number_reason", _("Ange varför personen saknar svenskt nummer."))
         return data
 
 

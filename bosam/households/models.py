@@ -57,16 +57,12 @@ class Person(PersonalDataModel):
             models.CheckConstraint(
                 condition=Q(personal_number__isnull=False) | ~Q(no_number_reason=""),
                 name="person_number_or_reason",
-                violation_error_message=_(
-                    "En person utan personnummer måste ha ett angivet skäl."
-                ),
+                violation_error_message=_("En person utan personnummer måste ha ett angivet skäl."),
             ),
             models.CheckConstraint(
                 condition=Q(personal_number__isnull=False) | Q(birth_date__isnull=False),
                 name="person_number_or_birth_date",
-                violation_error_message=_(
-                    "En person utan personnummer måste ha ett födelsedatum."
-                ),
+                violation_error_message=_("En person utan personnummer måste ha ett födelsedatum."),
             ),
         ]
 
@@ -124,19 +120,20 @@ class Household(PersonalDataModel):
 
     def __str__(self) -> str:
         head = next(iter(self.current_members_cached()), None)
-        return _("Hushåll %(name)s") % {"name": head.person.full_name} if head else _("Hushåll")
+        if head is None:
+            return str(_("Hushåll"))
+        return str(_("Hushåll %(name)s") % {"name": head.person.full_name})
 
     def current_members_cached(self) -> list["HouseholdMember"]:
         """Current members, from a prefetch when the selector made one."""
-        members = getattr(self, "_current_members", None)
-        if members is None:
-            members = list(
-                self.memberships.filter(end_date__isnull=True)
-                .select_related("person")
-                .order_by("relation", "person__birth_date")
-            )
-            self._current_members = members
-        return members
+        members: list[HouseholdMember] | None = getattr(self, "prefetched_current_members", None)
+        if members is not None:
+            return members
+        return list(
+            self.memberships.filter(end_date__isnull=True)
+            .select_related("person")
+            .order_by("relation", "person__birth_date")
+        )
 
     def audit_people(self) -> Sequence[AuditPerson]:
         return [
@@ -157,9 +154,7 @@ class HouseholdMember(PersonalDataModel):
         CHILD = "child", _("Barn")
         OTHER_ADULT = "other_adult", _("Annan vuxen")
 
-    household = models.ForeignKey(
-        Household, on_delete=models.CASCADE, related_name="memberships"
-    )
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="memberships")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
     relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)
     start_date = models.DateField(_("från"))
@@ -245,7 +240,11 @@ class Intervention(PersonalDataModel):
         verbose_name=_("utförd av"),
     )
     unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("enhet"),
     )
     committee = models.ForeignKey(
@@ -266,7 +265,9 @@ class Intervention(PersonalDataModel):
         verbose_name_plural = _("insatser")
         indexes = [
             models.Index(fields=["source_type", "source_id"], name="intervention_source"),
-            models.Index(fields=["performed_on", "intervention_type"], name="intervention_day_type"),
+            models.Index(
+                fields=["performed_on", "intervention_type"], name="intervention_day_type"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -42,7 +42,7 @@ def _with_current_members(qs: QuerySet[Household]) -> QuerySet[Household]:
             queryset=HouseholdMember.objects.filter(end_date__isnull=True)
             .select_related("person")
             .order_by("relation", "person__birth_date"),
-            to_attr="_current_members",
+            to_attr="prefetched_current_members",
         )
     )
 

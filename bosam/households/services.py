@@ -128,9 +128,7 @@ def person_merge(*, keep: Person, duplicate: Person, merged_by: Any, reason: str
     """Merge two records of one person: everything that pointed at the duplicate now points at
     the kept record; the duplicate stays, marked as merged, so both histories remain."""
     if keep.pk == duplicate.pk:
-        raise HouseholdError(
-            "Välj två olika poster.", code=HouseholdErrorCode.MERGE_INVALID
-        )
+        raise HouseholdError("Välj två olika poster.", code=HouseholdErrorCode.MERGE_INVALID)
     if duplicate.merged_into_id or keep.merged_into_id:
         raise HouseholdError(
             "En av posterna är redan sammanslagen.", code=HouseholdErrorCode.MERGE_INVALID
@@ -160,9 +158,7 @@ def person_merge(*, keep: Person, duplicate: Person, merged_by: Any, reason: str
     for field in _person_references():
         if field.model is Person:
             continue
-        field.model._default_manager.filter(**{field.name: duplicate}).update(
-            **{field.name: keep}
-        )
+        field.model._default_manager.filter(**{field.name: duplicate}).update(**{field.name: keep})
     if not keep.personal_number and duplicate.personal_number:
         number = duplicate.personal_number
         duplicate.personal_number = None
@@ -256,7 +252,9 @@ def household_member_add(
     )
     member.full_clean()
     member.save()
-    audit_record(actor=added_by, action=AuditAction.UPDATE, obj=household, people=person.audit_people())
+    audit_record(
+        actor=added_by, action=AuditAction.UPDATE, obj=household, people=person.audit_people()
+    )
     return member
 
 

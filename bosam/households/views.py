@@ -6,7 +6,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bosam.accounts.permissions import capability_required
+from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
@@ -28,7 +29,7 @@ READ = (Capability.PERSONAL_DATA_ALL, Capability.PERSONAL_DATA_OWN_UNIT)
 EDIT = (Capability.HOUSEHOLD_EDIT,)
 
 
-def _get_person(request: HttpRequest, person_id: UUID) -> Person:
+def _get_person(request: AuthedHttpRequest, person_id: UUID) -> Person:
     try:
         return selectors.person_get(user=request.user, person_id=person_id)
     except Person.DoesNotExist as exc:
@@ -37,7 +38,7 @@ def _get_person(request: HttpRequest, person_id: UUID) -> Person:
         raise PermissionDenied(exc.message) from exc
 
 
-def _get_household(request: HttpRequest, household_id: UUID) -> Household:
+def _get_household(request: AuthedHttpRequest, household_id: UUID) -> Household:
     try:
         return selectors.household_get(user=request.user, household_id=household_id)
     except Household.DoesNotExist as exc:
@@ -47,7 +48,7 @@ def _get_household(request: HttpRequest, household_id: UUID) -> Household:
 
 
 @capability_required(*READ)
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: AuthedHttpRequest) -> HttpResponse:
     """Search by full or partial number or by name; results show masked numbers."""
     query = request.GET.get("q", "").strip()
     persons = selectors.person_search(user=request.user, query=query)
@@ -55,7 +56,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     context = {
         "query": query,
         "persons": persons,
-        "can_edit": request.user.has_capability(Capability.HOUSEHOLD_EDIT),  # type: ignore[union-attr]
+        "can_edit": request.user.has_capability(Capability.HOUSEHOLD_EDIT),
     }
     if request.htmx:
         return TemplateResponse(request, "households/person_list.html#results", context)
@@ -63,7 +64,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(*READ)
-def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
+def person_detail(request: AuthedHttpRequest, person_id: UUID) -> HttpResponse:
     person = _get_person(request, person_id)
     if person.merged_into_id:
         messages.info(request, _("Posten är sammanslagen. Du visas den post som gäller."))
@@ -89,7 +90,7 @@ def person_detail(request: HttpRequest, person_id: UUID) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
-def person_create(request: HttpRequest) -> HttpResponse:
+def person_create(request: AuthedHttpRequest) -> HttpResponse:
     """Register a person. The service searches first; a likely duplicate is shown, not created."""
     form = PersonForm(request.POST or None, initial={"personal_number": request.GET.get("pnr", "")})
     candidates: list[Person] = []
@@ -120,7 +121,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
-def person_edit(request: HttpRequest, person_id: UUID) -> HttpResponse:
+def person_edit(request: AuthedHttpRequest, person_id: UUID) -> HttpResponse:
     person = _get_person(request, person_id)
     initial = {
         "personal_number": person.formatted_number,
@@ -156,16 +157,18 @@ def person_edit(request: HttpRequest, person_id: UUID) -> HttpResponse:
 
 @capability_required(Capability.PERSONAL_DATA_ALL)
 @require_http_methods(["GET", "POST"])
-def person_merge(request: HttpRequest, person_id: UUID) -> HttpResponse:
+def person_merge(request: AuthedHttpRequest, person_id: UUID) -> HttpResponse:
     """Merge a duplicate record into this one (housing unit only; the merge is audited)."""
-    if not request.user.has_capability(Capability.HOUSEHOLD_EDIT):  # type: ignore[union-attr]
+    if not request.user.has_capability(Capability.HOUSEHOLD_EDIT):
         raise PermissionDenied
     keep = _get_person(request, person_id)
     form = MergeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         duplicate = _find_duplicate(request, form.cleaned_data["duplicate_number"])
         if duplicate is None:
-            form.add_error("duplicate_number", _("Ingen person hittades med det id:t eller numret."))
+            form.add_error(
+                "duplicate_number", _("Ingen person hittades med det id:t eller numret.")
+            )
         else:
             try:
                 services.person_merge(
@@ -182,7 +185,7 @@ def person_merge(request: HttpRequest, person_id: UUID) -> HttpResponse:
     return TemplateResponse(request, "households/person_merge.html", {"form": form, "person": keep})
 
 
-def _find_duplicate(request: HttpRequest, text: str) -> Person | None:
+def _find_duplicate(request: AuthedHttpRequest, text: str) -> Person | None:
     text = text.strip()
     try:
         return selectors.person_get(user=request.user, person_id=UUID(text))
@@ -196,7 +199,7 @@ def _find_duplicate(request: HttpRequest, text: str) -> Person | None:
 
 
 @capability_required(*READ)
-def household_list(request: HttpRequest) -> HttpResponse:
+def household_list(request: AuthedHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     paginator = Paginator(selectors.household_list(user=request.user, query=query), 50)
     page = paginator.get_page(request.GET.get("page"))
@@ -207,7 +210,7 @@ def household_list(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(*READ)
-def household_detail(request: HttpRequest, household_id: UUID) -> HttpResponse:
+def household_detail(request: AuthedHttpRequest, household_id: UUID) -> HttpResponse:
     household = _get_household(request, household_id)
     audit_record(actor=request.user, action=AuditAction.VIEW, obj=household)
     today = timezone.localdate()
@@ -233,13 +236,13 @@ def household_detail(request: HttpRequest, household_id: UUID) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
-def household_create(request: HttpRequest, person_id: UUID) -> HttpResponse:
+def household_create(request: AuthedHttpRequest, person_id: UUID) -> HttpResponse:
     """A new household with this person as applicant; a social worker's is their own unit's."""
     person = _get_person(request, person_id)
     user = request.user
-    form = HouseholdForm(request.POST or None, initial={"unit": user.unit_id})  # type: ignore[union-attr]
-    if not user.has_capability(Capability.PERSONAL_DATA_ALL):  # type: ignore[union-attr]
-        form.fields["unit"].queryset = form.fields["unit"].queryset.filter(pk=user.unit_id)  # type: ignore[attr-defined,union-attr]
+    form = HouseholdForm(request.POST or None, initial={"unit": user.unit_id})
+    if not user.has_capability(Capability.PERSONAL_DATA_ALL):
+        form.fields["unit"].queryset = form.fields["unit"].queryset.filter(pk=user.unit_id)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -256,15 +259,15 @@ def household_create(request: HttpRequest, person_id: UUID) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
-def household_edit(request: HttpRequest, household_id: UUID) -> HttpResponse:
+def household_edit(request: AuthedHttpRequest, household_id: UUID) -> HttpResponse:
     household = _get_household(request, household_id)
     user = request.user
     fields = ["unit", "care_of", "street_address", "postcode", "town", "phone", "email", "notes"]
     form = HouseholdForm(
         request.POST or None, initial={name: getattr(household, name) for name in fields}
     )
-    if not user.has_capability(Capability.PERSONAL_DATA_ALL):  # type: ignore[union-attr]
-        form.fields["unit"].queryset = form.fields["unit"].queryset.filter(pk=user.unit_id)  # type: ignore[attr-defined,union-attr]
+    if not user.has_capability(Capability.PERSONAL_DATA_ALL):
+        form.fields["unit"].queryset = form.fields["unit"].queryset.filter(pk=user.unit_id)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         try:
             services.household_update(household=household, updated_by=user, **form.cleaned_data)
@@ -282,7 +285,7 @@ def household_edit(request: HttpRequest, household_id: UUID) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_POST
-def member_add(request: HttpRequest, household_id: UUID) -> HttpResponse:
+def member_add(request: AuthedHttpRequest, household_id: UUID) -> HttpResponse:
     """Add a member: an existing person by number, or a new person registered on the spot."""
     household = _get_household(request, household_id)
     form = MemberAddForm(request.POST)
@@ -298,13 +301,15 @@ def member_add(request: HttpRequest, household_id: UUID) -> HttpResponse:
         else:
             messages.success(request, _("%(name)s är tillagd i hushållet.") % {"name": person})
             return redirect("households:household_detail", household_id=household.pk)
-    messages.error(request, _("Medlemmen kunde inte läggas till: %(errors)s") % {
-        "errors": "; ".join(str(e) for errs in form.errors.values() for e in errs)
-    })
+    messages.error(
+        request,
+        _("Medlemmen kunde inte läggas till: %(errors)s")
+        % {"errors": "; ".join(str(e) for errs in form.errors.values() for e in errs)},
+    )
     return redirect("households:household_detail", household_id=household.pk)
 
 
-def _existing_or_new_person(request: HttpRequest, data: dict[str, object]) -> Person:
+def _existing_or_new_person(request: AuthedHttpRequest, data: dict[str, object]) -> Person:
     number = str(data.get("personal_number") or "")
     if number:
         try:
@@ -327,11 +332,13 @@ def _existing_or_new_person(request: HttpRequest, data: dict[str, object]) -> Pe
 
 @capability_required(*EDIT)
 @require_POST
-def member_end(request: HttpRequest, household_id: UUID, member_id: UUID) -> HttpResponse:
+def member_end(request: AuthedHttpRequest, household_id: UUID, member_id: UUID) -> HttpResponse:
     household = _get_household(request, household_id)
-    member = HouseholdMember.objects.filter(
-        pk=member_id, household=household, end_date__isnull=True
-    ).select_related("person", "household").first()
+    member = (
+        HouseholdMember.objects.filter(pk=member_id, household=household, end_date__isnull=True)
+        .select_related("person", "household")
+        .first()
+    )
     if member is None:
         raise Http404
     services.household_member_end(member=member, ended_by=request.user)

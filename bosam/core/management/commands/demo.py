@@ -6,6 +6,7 @@ from importlib import import_module
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
@@ -38,10 +39,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG and not options["force"]:
             raise CommandError("Demodata skapas bara med DEBUG=true, eller med --force.")
-        from bosam.accounts.models import User
-
-        if User.objects.exists():
-            raise CommandError("Databasen har redan användare; demodata läggs bara i en tom databas.")
+        if get_user_model().objects.exists():
+            raise CommandError(
+                "Databasen har redan användare; demodata läggs bara i en tom databas."
+            )
         ctx = DemoContext(
             rng=random.Random(options["seed"]),
             scale=options["scale"],

@@ -19,7 +19,10 @@ pytestmark = pytest.mark.django_db
 
 def test_a_person_is_stored_with_the_normalised_twelve_digit_number(coordinator) -> None:  # type: ignore[no-untyped-def]
     person = person_register(
-        registered_by=coordinator, first_name="Åsa", last_name="Öberg", personal_number="811228-9874"
+        registered_by=coordinator,
+        first_name="Åsa",
+        last_name="Öberg",
+        personal_number="811228-9874",
     )
     assert person.personal_number == "198112289874"
     assert person.birth_date == date(1981, 12, 28)
@@ -27,16 +30,26 @@ def test_a_person_is_stored_with_the_normalised_twelve_digit_number(coordinator)
 
 
 def test_the_same_number_is_never_registered_twice(coordinator) -> None:  # type: ignore[no-untyped-def]
-    person_register(registered_by=coordinator, first_name="A", last_name="B", personal_number="8112289874")
+    person_register(
+        registered_by=coordinator, first_name="A", last_name="B", personal_number="8112289874"
+    )
     with pytest.raises(HouseholdError, match="redan en person med det personnumret"):
         person_register(
-            registered_by=coordinator, first_name="Other", last_name="Name", personal_number="19811228-9874"
+            registered_by=coordinator,
+            first_name="Other",
+            last_name="Name",
+            personal_number="19811228-9874",
         )
 
 
 def test_same_name_and_birth_date_without_number_needs_confirmation(coordinator) -> None:  # type: ignore[no-untyped-def]
     # given a person without a Swedish number
-    kwargs = dict(first_name="Olena", last_name="Kovalenko", birth_date=date(1990, 1, 2), no_number_reason="Nyanländ")
+    kwargs = {
+        "first_name": "Olena",
+        "last_name": "Kovalenko",
+        "birth_date": date(1990, 1, 2),
+        "no_number_reason": "Nyanländ",
+    }
     person_register(registered_by=coordinator, **kwargs)  # type: ignore[arg-type]
     # when the same name and birth date is registered again, it is refused as a likely duplicate
     with pytest.raises(HouseholdError, match="samma namn och födelsedatum"):
@@ -48,7 +61,9 @@ def test_same_name_and_birth_date_without_number_needs_confirmation(coordinator)
 
 def test_a_person_without_number_needs_birth_date_and_reason(coordinator) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(Exception, match="skäl"):
-        person_register(registered_by=coordinator, first_name="X", last_name="Y", birth_date=date(1990, 1, 1))
+        person_register(
+            registered_by=coordinator, first_name="X", last_name="Y", birth_date=date(1990, 1, 1)
+        )
 
 
 def test_merge_keeps_both_histories_and_moves_memberships(coordinator, org) -> None:  # type: ignore[no-untyped-def]
@@ -85,16 +100,26 @@ def test_a_person_is_a_current_member_of_a_household_only_once(coordinator, org)
     person = make_person()
     household = household_create(created_by=coordinator, unit=org.unit_a, applicant=person)
     with pytest.raises(HouseholdError, match="redan i hushållet"):
-        household_member_add(household=household, person=person, relation="partner", added_by=coordinator)
+        household_member_add(
+            household=household, person=person, relation="partner", added_by=coordinator
+        )
 
 
 def test_an_intervention_is_recorded_against_the_catalogue(coordinator, org) -> None:  # type: ignore[no-untyped-def]
     household = make_household(org.unit_a, (make_person(), HouseholdMember.Relation.APPLICANT))
     intervention = intervention_record(
-        household=household, type_code="payment_plan", performed_on=date(2022, 5, 1), performed_by=coordinator
+        household=household,
+        type_code="payment_plan",
+        performed_on=date(2022, 5, 1),
+        performed_by=coordinator,
     )
     assert intervention.intervention_type.kind == "kvarboende"
     assert intervention.intervention_type.counts_in_total
     with pytest.raises(HouseholdError, match="finns inte i katalogen"):
-        intervention_record(household=household, type_code="nope", performed_on=date(2022, 5, 1), performed_by=coordinator)
+        intervention_record(
+            household=household,
+            type_code="nope",
+            performed_on=date(2022, 5, 1),
+            performed_by=coordinator,
+        )
     assert Intervention.objects.count() == 1

@@ -12,7 +12,9 @@ def _login(client, user) -> None:  # type: ignore[no-untyped-def]
     client.force_login(user)
 
 
-def test_lists_show_masked_numbers_and_the_detail_shows_the_full_number(client, coordinator) -> None:  # type: ignore[no-untyped-def]
+def test_lists_show_masked_numbers_and_the_detail_shows_the_full_number(
+    client, coordinator
+) -> None:  # type: ignore[no-untyped-def]
     person = make_person("Åsa", "Öberg")
     _login(client, coordinator)
     listing = client.get(reverse("households:person_list"), {"q": "Öberg"})
@@ -43,7 +45,9 @@ def test_every_person_shown_in_a_search_is_audited(client, coordinator) -> None:
     b = make_person("Bo", "Andersson")
     _login(client, coordinator)
     client.get(reverse("households:person_list"), {"q": "Andersson"})
-    listed = set(AuditEvent.objects.filter(action=AuditAction.LIST).values_list("person_id", flat=True))
+    listed = set(
+        AuditEvent.objects.filter(action=AuditAction.LIST).values_list("person_id", flat=True)
+    )
     assert listed == {a.pk, b.pk}
 
 
@@ -55,7 +59,9 @@ def test_a_social_worker_sees_own_units_household(client, org, social_worker_a) 
     assert AuditEvent.objects.filter(action=AuditAction.VIEW, object_id=str(household.pk)).exists()
 
 
-def test_another_units_household_is_refused_and_the_attempt_audited(client, org, social_worker_b) -> None:  # type: ignore[no-untyped-def]
+def test_another_units_household_is_refused_and_the_attempt_audited(
+    client, org, social_worker_b
+) -> None:  # type: ignore[no-untyped-def]
     person = make_person()
     household = make_household(org.unit_a, (person, HouseholdMember.Relation.APPLICANT))
     _login(client, social_worker_b)
@@ -100,7 +106,9 @@ def test_an_invalid_number_names_the_field(client, coordinator) -> None:  # type
     assert 'aria-invalid="true"' in response.content.decode()
 
 
-def test_household_list_queries_do_not_grow_with_rows(client, org, coordinator, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_household_list_queries_do_not_grow_with_rows(
+    client, org, coordinator, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
     for i in range(30):
         make_household(org.unit_a, (make_person(f"P{i}", "Q"), HouseholdMember.Relation.APPLICANT))
     _login(client, coordinator)
@@ -115,7 +123,9 @@ def test_children_are_derived_from_birth_date(client, org, coordinator) -> None:
     parent = make_person("Mamma", "M", date(1985, 1, 1))
     child = make_person("Barn", "M", date(2020, 1, 1))
     household = make_household(
-        org.unit_a, (parent, HouseholdMember.Relation.APPLICANT), (child, HouseholdMember.Relation.CHILD)
+        org.unit_a,
+        (parent, HouseholdMember.Relation.APPLICANT),
+        (child, HouseholdMember.Relation.CHILD),
     )
     _login(client, coordinator)
     response = client.get(reverse("households:household_detail", args=[household.pk]))

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from bosam.advice.figures import advice_cases_received, advice_figures
+from bosam.advice.figures import FigureRow, advice_cases_received, advice_figures
 from bosam.advice.models import AdviceReason
 from bosam.advice.tests.factories import close, record_contact, refer, register_case
 from bosam.households.tests.factories import make_person
@@ -10,7 +10,7 @@ from bosam.households.tests.factories import make_person
 pytestmark = pytest.mark.django_db
 
 
-def _row(rows, code):  # type: ignore[no-untyped-def]
+def _row(rows: list[FigureRow], code: str) -> FigureRow:
     return next(r for r in rows if r.code == code)
 
 

@@ -5,7 +5,13 @@ from django.utils import timezone
 
 from bosam.advice import services
 from bosam.advice.errors import AdviceError
-from bosam.advice.models import AdviceCase, AdviceChannel, AdviceOutcome, AdviceReason
+from bosam.advice.models import (
+    AdviceCase,
+    AdviceChannel,
+    AdviceOutcome,
+    AdviceReason,
+    ReferralTarget,
+)
 from bosam.advice.selectors import advice_case_earlier
 from bosam.advice.tests.factories import close, entry, record_contact, refer, register_case
 from bosam.audit.models import AuditAction, AuditEvent
@@ -152,7 +158,7 @@ def test_a_referral_needs_the_special_reasons(adviser) -> None:
         services.advice_referral_record(
             case=case,
             recorded_by=adviser,
-            target=entry(services.ReferralTarget, "skills_supply_office"),
+            target=entry(ReferralTarget, "skills_supply_office"),
             special_reasons="  ",
         )
     refer(case, adviser, "skills_supply_office")

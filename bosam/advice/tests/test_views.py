@@ -46,8 +46,8 @@ def test_only_an_adviser_registers_cases(client, request, persona) -> None:
     assert client.get(reverse("advice:case_create")).status_code == 403
 
 
-def _intake(**fields):  # type: ignore[no-untyped-def]
-    data = {
+def _intake(**fields: object) -> dict[str, object]:
+    data: dict[str, object] = {
         "channel": entry(AdviceChannel, "walk_in").pk,
         "reason": entry(AdviceReason, "homeless").pk,
         "personal_number": "",

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.request import Request
@@ -44,7 +44,7 @@ def _code(model: Any) -> serializers.SlugRelatedField[Any]:
     return serializers.SlugRelatedField(slug_field="code", queryset=model.objects.all())
 
 
-class CaseOutputSerializer(serializers.Serializer[Any]):
+class AdviceCaseOutputSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     reference = serializers.CharField()
     received_on = serializers.DateField()
@@ -59,6 +59,32 @@ class CaseOutputSerializer(serializers.Serializer[Any]):
     closed_on = serializers.DateField(allow_null=True)
     adviser = serializers.CharField(source="adviser.username")
     notes = serializers.CharField()
+
+
+class AdviceContactOutputSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    contact_on = serializers.DateField()
+    minutes = serializers.IntegerField()
+    advice_kinds: Any = serializers.SlugRelatedField(
+        slug_field="code", many=True, queryset=AdviceKind.objects.all()
+    )
+    digital_help_kinds: Any = serializers.SlugRelatedField(
+        slug_field="code", many=True, queryset=DigitalHelpKind.objects.all()
+    )
+    notes = serializers.CharField()
+
+
+class AdviceReferralOutputSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    target = serializers.CharField(source="target.code")
+    referred_on = serializers.DateField()
+    special_reasons = serializers.CharField()
+
+
+class AdviceCaseDetailOutputSerializer(AdviceCaseOutputSerializer):
+    contacts = AdviceContactOutputSerializer(many=True)
+    referrals = AdviceReferralOutputSerializer(many=True)
+    earlier_case_ids = serializers.ListField(child=serializers.UUIDField())
 
 
 def _case_get(request: Request, case_id: UUID, *, work: bool = False) -> AdviceCase:
@@ -79,12 +105,15 @@ class AdviceCaseListApi(APIView):
     permission_classes = [HasCapability]
 
     class FilterSerializer(serializers.Serializer[Any]):
+        class Meta:
+            ref_name = "AdviceCaseListFilter"
+
         status = serializers.ChoiceField(choices=AdviceCase.Status.choices, required=False)
         mine = serializers.BooleanField(required=False, default=False)
         start = serializers.DateField(required=False)
         end = serializers.DateField(required=False)
 
-    @extend_schema(parameters=[FilterSerializer], responses=CaseOutputSerializer(many=True))
+    @extend_schema(parameters=[FilterSerializer], responses=AdviceCaseOutputSerializer(many=True))
     def get(self, request: Request) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
@@ -92,7 +121,7 @@ class AdviceCaseListApi(APIView):
         paginator = LimitOffsetPagination()
         page = paginator.paginate_queryset(cases, request, view=self) or []
         audit_list(actor=request.user, objects=page)
-        return paginator.get_paginated_response(CaseOutputSerializer(page, many=True).data)
+        return paginator.get_paginated_response(AdviceCaseOutputSerializer(page, many=True).data)
 
 
 class AdviceCaseCreateApi(APIView):
@@ -103,6 +132,9 @@ class AdviceCaseCreateApi(APIView):
     permission_classes = [HasCapability]
 
     class InputSerializer(serializers.Serializer[Any]):
+        class Meta:
+            ref_name = "AdviceCaseCreateInput"
+
         channel = _code(AdviceChannel)
         reason = _code(AdviceReason)
         personal_number = serializers.CharField(required=False, allow_blank=True, default="")
@@ -117,12 +149,12 @@ class AdviceCaseCreateApi(APIView):
         notes = serializers.CharField(required=False, allow_blank=True, default="")
         received_on = serializers.DateField(required=False, allow_null=True, default=None)
 
-    @extend_schema(request=InputSerializer, responses={201: CaseOutputSerializer})
+    @extend_schema(request=InputSerializer, responses={201: AdviceCaseOutputSerializer})
     def post(self, request: Request) -> Response:
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         case = services.advice_case_register(registered_by=request.user, **data.validated_data)
-        return Response(CaseOutputSerializer(case).data, status=201)
+        return Response(AdviceCaseOutputSerializer(case).data, status=201)
 
 
 class AdviceCaseDetailApi(APIView):
@@ -131,30 +163,7 @@ class AdviceCaseDetailApi(APIView):
     required_capabilities = READ
     permission_classes = [HasCapability]
 
-    class ContactSerializer(serializers.Serializer[Any]):
-        id = serializers.UUIDField()
-        contact_on = serializers.DateField()
-        minutes = serializers.IntegerField()
-        advice_kinds: Any = serializers.SlugRelatedField(
-            slug_field="code", many=True, read_only=True
-        )
-        digital_help_kinds: Any = serializers.SlugRelatedField(
-            slug_field="code", many=True, read_only=True
-        )
-        notes = serializers.CharField()
-
-    class ReferralSerializer(serializers.Serializer[Any]):
-        id = serializers.UUIDField()
-        target = serializers.CharField(source="target.code")
-        referred_on = serializers.DateField()
-        special_reasons = serializers.CharField()
-
-    class OutputSerializer(CaseOutputSerializer):
-        contacts = serializers.ListField(child=serializers.DictField())
-        referrals = serializers.ListField(child=serializers.DictField())
-        earlier_case_ids = serializers.ListField(child=serializers.UUIDField())
-
-    @extend_schema(responses=OutputSerializer)
+    @extend_schema(responses=AdviceCaseDetailOutputSerializer)
     def get(self, request: Request, case_id: UUID) -> Response:
         case = _case_get(request, case_id)
         audit_record(actor=request.user, action=AuditAction.VIEW, obj=case)
@@ -164,11 +173,11 @@ class AdviceCaseDetailApi(APIView):
             else []
         )
         audit_list(actor=request.user, objects=earlier)
-        body = dict(CaseOutputSerializer(case).data)
-        body["contacts"] = self.ContactSerializer(
+        body = dict(AdviceCaseOutputSerializer(case).data)
+        body["contacts"] = AdviceContactOutputSerializer(
             selectors.advice_case_contacts(case=case), many=True
         ).data
-        body["referrals"] = self.ReferralSerializer(
+        body["referrals"] = AdviceReferralOutputSerializer(
             selectors.advice_case_referrals(case=case), many=True
         ).data
         body["earlier_case_ids"] = [str(c.pk) for c in earlier]
@@ -182,6 +191,9 @@ class AdviceContactCreateApi(APIView):
     permission_classes = [HasCapability]
 
     class InputSerializer(serializers.Serializer[Any]):
+        class Meta:
+            ref_name = "AdviceContactCreateInput"
+
         minutes = serializers.IntegerField()
         advice_kinds = serializers.SlugRelatedField(
             slug_field="code", queryset=AdviceKind.objects.all(), many=True, required=False
@@ -192,7 +204,7 @@ class AdviceContactCreateApi(APIView):
         notes = serializers.CharField(required=False, allow_blank=True, default="")
         contact_on = serializers.DateField(required=False, allow_null=True, default=None)
 
-    @extend_schema(request=InputSerializer, responses={201: AdviceCaseDetailApi.ContactSerializer})
+    @extend_schema(request=InputSerializer, responses={201: AdviceContactOutputSerializer})
     def post(self, request: Request, case_id: UUID) -> Response:
         case = _case_get(request, case_id, work=True)
         data = self.InputSerializer(data=request.data)
@@ -200,7 +212,7 @@ class AdviceContactCreateApi(APIView):
         contact = services.advice_contact_record(
             case=case, recorded_by=request.user, **data.validated_data
         )
-        return Response(AdviceCaseDetailApi.ContactSerializer(contact).data, status=201)
+        return Response(AdviceContactOutputSerializer(contact).data, status=201)
 
 
 class AdviceReferralCreateApi(APIView):
@@ -210,11 +222,14 @@ class AdviceReferralCreateApi(APIView):
     permission_classes = [HasCapability]
 
     class InputSerializer(serializers.Serializer[Any]):
+        class Meta:
+            ref_name = "AdviceReferralCreateInput"
+
         target = _code(ReferralTarget)
         special_reasons = serializers.CharField(allow_blank=True)
         referred_on = serializers.DateField(required=False, allow_null=True, default=None)
 
-    @extend_schema(request=InputSerializer, responses={201: AdviceCaseDetailApi.ReferralSerializer})
+    @extend_schema(request=InputSerializer, responses={201: AdviceReferralOutputSerializer})
     def post(self, request: Request, case_id: UUID) -> Response:
         case = _case_get(request, case_id, work=True)
         data = self.InputSerializer(data=request.data)
@@ -222,7 +237,7 @@ class AdviceReferralCreateApi(APIView):
         referral = services.advice_referral_record(
             case=case, recorded_by=request.user, **data.validated_data
         )
-        return Response(AdviceCaseDetailApi.ReferralSerializer(referral).data, status=201)
+        return Response(AdviceReferralOutputSerializer(referral).data, status=201)
 
 
 class AdviceCaseCloseApi(APIView):
@@ -232,24 +247,27 @@ class AdviceCaseCloseApi(APIView):
     permission_classes = [HasCapability]
 
     class InputSerializer(serializers.Serializer[Any]):
+        class Meta:
+            ref_name = "AdviceCaseCloseInput"
+
         outcome = _code(AdviceOutcome)
         closed_on = serializers.DateField(required=False, allow_null=True, default=None)
 
-    @extend_schema(request=InputSerializer, responses=CaseOutputSerializer)
+    @extend_schema(request=InputSerializer, responses=AdviceCaseOutputSerializer)
     def post(self, request: Request, case_id: UUID) -> Response:
         case = _case_get(request, case_id, work=True)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         case = services.advice_case_close(case=case, closed_by=request.user, **data.validated_data)
-        return Response(CaseOutputSerializer(case).data)
+        return Response(AdviceCaseOutputSerializer(case).data)
 
 
-class FigureSerializer(serializers.Serializer[Any]):
+class AdviceFigureSerializer(serializers.Serializer[Any]):
     count = serializers.IntegerField()
     ids = serializers.ListField(child=serializers.UUIDField())
 
 
-class FigureRowSerializer(FigureSerializer):
+class AdviceFigureRowSerializer(AdviceFigureSerializer):
     code = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
 
@@ -262,27 +280,33 @@ class AdviceFiguresApi(APIView):
     permission_classes = [HasCapability]
 
     class PeriodSerializer(serializers.Serializer[Any]):
+        class Meta:
+            ref_name = "AdviceFiguresPeriod"
+
         start = serializers.DateField(required=False)
         end = serializers.DateField(required=False)
 
     class OutputSerializer(serializers.Serializer[Any]):
+        class Meta:
+            ref_name = "AdviceFiguresOutput"
+
         start = serializers.DateField(source="period.start")
         end = serializers.DateField(source="period.end")
-        received = FigureSerializer()
-        identified = FigureSerializer()
-        anonymous = FigureSerializer()
-        with_digital_help = FigureSerializer()
-        referred = FigureSerializer()
-        still_open = FigureSerializer()
+        received = AdviceFigureSerializer()
+        identified = AdviceFigureSerializer()
+        anonymous = AdviceFigureSerializer()
+        with_digital_help = AdviceFigureSerializer()
+        referred = AdviceFigureSerializer()
+        still_open = AdviceFigureSerializer()
         people_more_than_once = serializers.IntegerField()
-        cases_of_people_more_than_once = FigureSerializer()
+        cases_of_people_more_than_once = AdviceFigureSerializer()
         minutes_total = serializers.IntegerField()
-        by_channel = FigureRowSerializer(many=True)
-        by_reason = FigureRowSerializer(many=True)
-        by_advice_kind = FigureRowSerializer(many=True)
-        by_digital_help = FigureRowSerializer(many=True)
-        by_referral_target = FigureRowSerializer(many=True)
-        by_outcome = FigureRowSerializer(many=True)
+        by_channel = AdviceFigureRowSerializer(many=True)
+        by_reason = AdviceFigureRowSerializer(many=True)
+        by_advice_kind = AdviceFigureRowSerializer(many=True)
+        by_digital_help = AdviceFigureRowSerializer(many=True)
+        by_referral_target = AdviceFigureRowSerializer(many=True)
+        by_outcome = AdviceFigureRowSerializer(many=True)
 
     @extend_schema(parameters=[PeriodSerializer], responses=OutputSerializer)
     def get(self, request: Request) -> Response:
@@ -302,21 +326,29 @@ class AdviceFiguresApi(APIView):
         return Response(self.OutputSerializer(figures).data)
 
 
+class AdviceCatalogueEntrySerializer(serializers.Serializer[Any]):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
 class AdviceCatalogueListApi(APIView):
     """Every advice catalogue with its active entries (to build a client's choices)."""
 
     required_capabilities = (*READ, Capability.CATALOGUE_ADMIN)
     permission_classes = [HasCapability]
 
-    class EntrySerializer(serializers.Serializer[Any]):
-        code = serializers.CharField()
-        name = serializers.CharField()
-
-    @extend_schema(responses=serializers.DictField(child=EntrySerializer(many=True)))
+    @extend_schema(
+        responses=inline_serializer(
+            name="AdviceCatalogues",
+            fields={slug: AdviceCatalogueEntrySerializer(many=True) for slug in CATALOGUES},
+        )
+    )
     def get(self, request: Request) -> Response:
         return Response(
             {
-                slug: self.EntrySerializer(selectors.catalogue_entries(model), many=True).data
+                slug: AdviceCatalogueEntrySerializer(
+                    selectors.catalogue_entries(model), many=True
+                ).data
                 for slug, (model, _title) in CATALOGUES.items()
             }
         )

@@ -1,11 +1,13 @@
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
+from bosam.accounts.models import User
 from bosam.audit.models import AuditAction, AuditEvent
 from bosam.properties.errors import RegisterError, RegisterErrorCode
-from bosam.properties.models import EndReason, HeadLease, Landlord
+from bosam.properties.models import Apartment, EndReason, HeadLease, Landlord
 from bosam.properties.services import (
     apartment_create,
     apartment_update,
@@ -22,6 +24,7 @@ from bosam.properties.tests.factories import (
     org_number,
     usage,
 )
+from bosam.testing import Org
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +105,14 @@ def test_a_landlords_object_number_identifies_one_apartment(coordinator) -> None
         apartment_update(apartment=other, by=coordinator, landlord_object_number="A-1")
 
 
-def _lease(coordinator, org, apartment, start, end=None, **kw):  # type: ignore[no-untyped-def]
+def _lease(
+    coordinator: User,
+    org: Org,
+    apartment: Apartment,
+    start: date,
+    end: date | None = None,
+    **kw: Any,
+) -> HeadLease:
     return head_lease_create(
         by=coordinator,
         apartment=apartment,

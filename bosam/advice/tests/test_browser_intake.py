@@ -8,6 +8,9 @@ from django.apps import apps
 
 from bosam.accounts.models import User
 from bosam.advice.models import AdviceCase, AdviceChannel
+from bosam.advice.tests.factories import register_case
+from bosam.households.models import InterventionType
+from bosam.households.tests.factories import make_person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,8 +20,10 @@ def catalogues(transactional_db: None) -> None:
     """The catalogues come from a data migration; an earlier transactional test's flush has
     emptied them, so they are seeded again the way the migration does it."""
     if not AdviceChannel.objects.exists():
-        seed = import_module("bosam.advice.migrations.0002_seed_catalogues")
-        seed.add_catalogues(apps, None)
+        import_module("bosam.advice.migrations.0002_seed_catalogues").add_catalogues(apps, None)
+    if not InterventionType.objects.exists():
+        households = import_module("bosam.households.migrations.0003_intervention_catalogue")
+        households.add_catalogue(apps, None)
 
 
 AXE = Path(__file__).resolve().parents[3] / "tests" / "assets" / "axe-core-4.14.1.min.js"
@@ -62,6 +67,26 @@ def test_a_walk_in_case_is_registered_with_the_keyboard_only(page, login, advise
     for path in [f"/advice/arenden/{case.pk}/", "/advice/nytt/", "/advice/", "/advice/siffror/"]:
         page.goto(path)
         assert _axe_violations(page) == [], path
+
+
+def test_a_returning_persons_earlier_cases_appear_as_the_number_is_typed(
+    page, login, adviser: User
+) -> None:  # type: ignore[no-untyped-def]
+    # given a person who came for advice before
+    person = make_person("Åsa", "Öberg")
+    earlier = register_case(adviser, personal_number=person.formatted_number)
+    login(page, adviser)
+    page.goto("/advice/nytt/")
+    # when the adviser types the number
+    page.keyboard.press("Tab")
+    page.keyboard.type(person.formatted_number)
+    # then the register's answer appears without leaving the form
+    lookup = page.locator("#person-lookup")
+    lookup.get_by_text("Åsa Öberg").wait_for()
+    assert earlier.reference in lookup.inner_text()
+    page.get_by_role("button", name="Spara och registrera arbete").press("Enter")
+    page.wait_for_url("**/advice/arenden/**")
+    assert AdviceCase.objects.filter(person=person).count() == 2
 
 
 def _axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]

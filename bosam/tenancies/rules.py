@@ -115,7 +115,7 @@ def planned_takeover_date(
     start: date, months_to_takeover: int, takeover_planned: bool
 ) -> date | None:
     """When the takeover is planned: a configured number of months after the sublet starts
-    (domain.md §2: commonly 12–24; one large city uses 18). No date when takeover is not the plan."""
+    (domain.md §2: commonly 12–24; one city uses 18). None when takeover is not the plan."""
     return add_months(start, months_to_takeover) if takeover_planned else None
 
 
@@ -213,8 +213,8 @@ class Charge:
 
 def arrears(charges: Sequence[Charge], on: date) -> Decimal:
     """Rent owed on a day: what fell due before it and has not been paid."""
-    owed = sum((max(Decimal(0), c.amount - c.paid) for c in charges if c.due_date < on), Decimal(0))
-    return owed
+    unpaid = (max(Decimal(0), c.amount - c.paid) for c in charges if c.due_date < on)
+    return sum(unpaid, Decimal(0))
 
 
 def months_in_arrears(charges: Sequence[Charge], on: date) -> int:

@@ -20,6 +20,8 @@ END_REASONS = [
     ("broke_conditions", "Bröt mot villkoren", False),
     ("moved_to_care", "Flyttade till vård- eller omsorgsboende", True),
     ("died", "Avled", True),
+    # The household's path goes on in another sublet (the apartment was swapped or returned).
+    ("transferred", "Flyttade till annan lägenhet via bostadssamordningen", True),
     ("other", "Annat", False),
 ]
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from bosam.core.demo import DemoContext, batched
 from bosam.households.models import Household, Intervention, InterventionType
-from bosam.properties.models import EndReason, HeadLease
+from bosam.properties.models import EndReason, HeadLease, Usage
 from bosam.tenancies import rules
 from bosam.tenancies.models import (
     Condition,
@@ -105,18 +105,25 @@ class _Builder:
         return kind_for_usage(lease.usage)
 
     def _planned(self, lease: HeadLease) -> bool:
-        # Settlement-act housing is a time-limited sublet in the demo municipality (domain.md §5):
-        # takeover is not the plan there, whatever the usage allows.
-        return lease.usage.aims_at_takeover and self._kind(lease) != Sublet.Kind.REFUGEE_HOUSING
+        # Settlement-act housing is mostly a time-limited sublet in the demo municipality
+        # (domain.md §5), and a training apartment the first step of the staircase (§2): takeover
+        # is the plan there only where the household did take over.
+        if self._kind(lease) in (Sublet.Kind.REFUGEE_HOUSING, Sublet.Kind.TRAINING_APARTMENT):
+            return lease.end_reason_id == self.reasons[TAKEOVER].pk
+        return lease.usage.aims_at_takeover
 
-    def _months(self, kind: str) -> int:
+    def _months(self, lease: HeadLease) -> int:
+        kind = self._kind(lease)
         if kind == Sublet.Kind.EMERGENCY:
-            return self.rng.randint(1, 6)
+            return self.rng.randint(1, 4)
+        if lease.usage.category == Usage.Category.REFUGEE_TEMPORARY_PROTECTION:
+            # People with temporary protection moved on quickly in 2022–2023.
+            return self.rng.randint(2, 6)
         if kind == Sublet.Kind.REFUGEE_HOUSING:
             return self.rng.randint(10, 30)
         if kind == Sublet.Kind.OPERATIONAL_APARTMENT:
-            return self.rng.randint(12, 48)
-        return self.rng.randint(30, 84)
+            return self.rng.randint(8, 40)
+        return self.rng.randint(36, 96)
 
     # --- 1. how many takeovers each year: fitted to the seed's percentages ---
 
@@ -127,14 +134,19 @@ class _Builder:
                 for lease in self.leases
                 if self._ends_in(lease, year) and lease.end_reason_id == self.reasons[TAKEOVER].pk
             ]
-            returned = [
-                lease
-                for lease in self.leases
-                if self._ends_in(lease, year)
-                and lease.end_reason_id == self.reasons[RETURNED].pk
-                and self._planned(lease)
-                and not self._leased_again(lease)
-            ]
+            # Leases on takeover usages that ended otherwise and whose apartment was not leased
+            # again: their household may as well have taken over.
+            returned = sorted(
+                (
+                    lease
+                    for lease in self.leases
+                    if self._ends_in(lease, year)
+                    and lease.end_reason_id != self.reasons[TAKEOVER].pk
+                    and lease.usage.aims_at_takeover
+                    and not self._leased_again(lease)
+                ),
+                key=lambda lease: self._kind(lease) == Sublet.Kind.REFUGEE_HOUSING,
+            )
             count = self._nearest_fitting(len(taken), percent, len(taken) + len(returned))
             if count is None:
                 self._cannot(f"no number of takeovers in {year} gives {percent} %")
@@ -143,6 +155,7 @@ class _Builder:
                 lease.end_reason = self.reasons[RETURNED]
             for lease in returned[: max(0, count - len(taken))]:
                 lease.end_reason = self.reasons[TAKEOVER]
+                lease.notice_given_on = None  # a takeover ends the lease without notice
 
     def _ends_in(self, lease: HeadLease, year: int) -> bool:
         return (
@@ -152,8 +165,12 @@ class _Builder:
         )
 
     def _leased_again(self, lease: HeadLease) -> bool:
+        """The apartment got a new head lease within half a year. (Later, the household that
+        took over may well have moved out and the landlord offered it to the unit again.)"""
+        assert lease.end_date is not None
+        soon = lease.end_date + timedelta(days=180)
         return any(
-            other.apartment_id == lease.apartment_id and other.start_date > lease.start_date
+            other.apartment_id == lease.apartment_id and lease.start_date < other.start_date <= soon
             for other in self.leases
         )
 
@@ -227,7 +244,7 @@ class _Builder:
         kind, planned = self._kind(lease), self._planned(lease)
         horizon = min(lease.end_date or self.today, self.today)
         while cursor <= horizon:
-            end = rules.add_months(cursor, self._months(kind)) - timedelta(days=1)
+            end = rules.add_months(cursor, self._months(lease)) - timedelta(days=1)
             if lease.end_date is not None and end >= lease.end_date - timedelta(days=20):
                 # The last household stays until the lease ends.
                 ended = lease.end_date <= self.today
@@ -298,7 +315,34 @@ class _Builder:
                 cursor = end + timedelta(days=3)
             if added == count:
                 return
-        self._cannot("too few vacant days to fit the seed's interventions")
+        added += self._split(first, last, count - added)
+        if added < count:
+            self._cannot("too few vacant days to fit the seed's interventions")
+
+    def _split(self, first: date, last: date, count: int) -> int:
+        """A household in an apartment without a takeover plan moved on during the year, and a
+        new one moved in: one sublet becomes two."""
+        candidates = [
+            p
+            for p in self.plans
+            if not p.planned
+            and not p.took_over
+            and p.start < last - timedelta(days=120)
+            and (p.end or self.today) > first + timedelta(days=120)
+        ]
+        self.rng.shuffle(candidates)
+        for done, plan in enumerate(candidates[:count]):
+            window_start = max(plan.start, first) + timedelta(days=45)
+            window_end = min(plan.end or self.today, last) - timedelta(days=45)
+            middle = self.ctx.day_between(window_start, window_end)
+            start = middle + timedelta(days=self.rng.randint(5, 20))
+            if start > last:
+                return done
+            self.plans.append(
+                _Plan(plan.lease, start, plan.end, plan.kind, False, active=plan.active)
+            )
+            plan.end, plan.active = middle, False
+        return min(count, len(candidates))
 
     # --- 4. why sublets ended: fitted to the seed's goal fulfilment ---
 
@@ -580,7 +624,9 @@ def build(ctx: DemoContext) -> None:
     sublets = builder.write()
     for lease in builder.leases:
         if lease.end_reason_id != original[lease.pk]:
-            HeadLease.objects.filter(pk=lease.pk).update(end_reason_id=lease.end_reason_id)
+            HeadLease.objects.filter(pk=lease.pk).update(
+                end_reason_id=lease.end_reason_id, notice_given_on=lease.notice_given_on
+            )
     for year in range(2019, ctx.today.year + 1):
         GoalTarget.objects.create(year=year, target_percent=Decimal(TARGETS.get(year, 85)))
     ctx.data["sublets"] = sublets

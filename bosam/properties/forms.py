@@ -20,17 +20,18 @@ from bosam.properties.rules import (
 )
 
 
-class SwedishDecimalField(forms.CharField):
+class SwedishDecimalField(forms.Field):
     """An amount or area as Swedes write it: "6 450,50", "6450.50", "6 450 kr"."""
+
+    widget = forms.TextInput
 
     def __init__(self, *, min_value: Decimal | None = None, **kwargs: Any) -> None:
         self.min_value = min_value
-        kwargs.setdefault("max_length", 20)
         super().__init__(**kwargs)
-        self.widget.attrs.setdefault("inputmode", "decimal")
+        self.widget.attrs.update({"inputmode": "decimal", "maxlength": "20"})
 
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
-        text = super().to_python(value)
+    def to_python(self, value: Any) -> Decimal | None:
+        text = str(value or "").strip()
         if not text:
             return None
         try:

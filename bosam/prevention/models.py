@@ -60,13 +60,15 @@ class PreventionCase(PersonalDataModel):
         verbose_name=_("handläggare"),
     )
     # Derived from the case's notifications (rules.case_deadlines), stored for the queue's sort.
-    atervinningsfrist_ends_on = models.DateField(_("återvinningsfrist löper ut"), null=True)
-    eviction_date = models.DateField(_("avhysningsdatum"), null=True)
+    atervinningsfrist_ends_on = models.DateField(
+        _("återvinningsfrist löper ut"), null=True, blank=True
+    )
+    eviction_date = models.DateField(_("avhysningsdatum"), null=True, blank=True)
     debt_amount = models.DecimalField(
-        _("hyresskuld (kr)"), max_digits=12, decimal_places=2, null=True
+        _("hyresskuld (kr)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     # Set by the first outreach attempt that reached someone.
-    first_contact_on = models.DateField(_("första kontakt"), null=True)
+    first_contact_on = models.DateField(_("första kontakt"), null=True, blank=True)
     children_count = models.PositiveSmallIntegerField(_("antal barn"), default=0)
     closed_on = models.DateField(_("avslutat"), null=True, blank=True)
     outcome = models.CharField(_("utfall"), max_length=20, choices=Outcome.choices, blank=True)

@@ -27,13 +27,19 @@ def case_visible_to(user: Any) -> QuerySet[PreventionCase]:
     return PreventionCase.objects.none()
 
 
+def _current_members() -> QuerySet[HouseholdMember]:
+    return (
+        HouseholdMember.objects.filter(end_date__isnull=True)
+        .select_related("person")
+        .order_by("relation", "person__birth_date")
+    )
+
+
 def _with_household(qs: QuerySet[PreventionCase]) -> QuerySet[PreventionCase]:
     return qs.select_related("household", "household__unit", "caseworker").prefetch_related(
         Prefetch(
             "household__memberships",
-            queryset=HouseholdMember.objects.filter(end_date__isnull=True)
-            .select_related("person")
-            .order_by("relation", "person__birth_date"),
+            queryset=_current_members(),
             to_attr="prefetched_current_members",
         )
     )
@@ -182,7 +188,14 @@ def notification_list(
         qs = qs.filter(received_on__lte=received_to)
     return (
         qs.select_related("landlord", "case", "case__household")
-        .prefetch_related("tenants", "case__household__memberships__person")
+        .prefetch_related(
+            "tenants",
+            Prefetch(
+                "case__household__memberships",
+                queryset=_current_members(),
+                to_attr="prefetched_current_members",
+            ),
+        )
         .order_by("-received_on", "-created_at")
     )
 

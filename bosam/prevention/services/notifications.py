@@ -26,6 +26,7 @@ from bosam.prevention.services.cases import (
     prevention_case_refresh,
 )
 from bosam.properties.models import Landlord
+from bosam.properties.services import landlord_create
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,7 @@ def landlord_for_notification(*, name: str, org_number: str, created_by: Any) ->
             code=PreventionErrorCode.INVALID_ORG_NUMBER,
             extra={"field": "landlord_name"},
         )
-    landlord = Landlord(name=name.strip(), org_number=number, kind=Landlord.Kind.OTHER)
-    landlord.full_clean()
-    landlord.save()
-    audit_record(actor=created_by, action=AuditAction.CREATE, obj=landlord)
-    return landlord
+    return landlord_create(by=created_by, name=name, org_number=number, kind=Landlord.Kind.OTHER)
 
 
 def tenant_resolve(*, tenant: TenantInput, registered_by: Any) -> Person:

@@ -214,3 +214,14 @@ LOGGING = {
 # Bosam's own settings (municipality policy values; catalogues live in the database).
 BOSAM_MUNICIPALITY_NAME = env_str("BOSAM_MUNICIPALITY_NAME", "Demo kommun")
 BOSAM_DEMO_BANNER = env_bool("BOSAM_DEMO_BANNER", DEBUG)
+
+# Retention (gallring, `manage.py retention`): years without activity before personal data is
+# deleted; per rule as "households=5,persons=5" (rule keys are listed by the command).
+BOSAM_RETENTION_YEARS = env_int("BOSAM_RETENTION_YEARS", 5)
+BOSAM_RETENTION_YEARS_BY_RULE = {
+    key.strip(): int(value)
+    for key, _, value in (
+        item.partition("=") for item in env_list("BOSAM_RETENTION_YEARS_BY_RULE", [])
+    )
+    if key.strip()
+}

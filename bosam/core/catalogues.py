@@ -1,6 +1,6 @@
 """Catalogues a municipality maintains itself (intervention types, end reasons …).
 
-An app lists its catalogues in a `catalogues.py` with `CATALOGUES = [Catalogue(...)]`; the system
+An app lists its catalogues in a `catalogues.py` with `ADMIN_CATALOGUES = [Catalogue(...)]`; the system
 administrator's catalogue page (bosam.administration) then offers list, create and edit for each,
 with every change audited. Core knows capabilities only as values, as in navigation.py."""
 
@@ -38,7 +38,7 @@ def all_catalogues() -> list[Catalogue]:
             if exc.name != f"{config.name}.catalogues":
                 raise
             continue
-        found.extend(getattr(module, "CATALOGUES", []))
+        found.extend(c for c in getattr(module, "ADMIN_CATALOGUES", []) if isinstance(c, Catalogue))
     return sorted(found, key=lambda c: (c.order, str(c.label)))
 
 

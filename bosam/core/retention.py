@@ -37,5 +37,7 @@ def all_rules() -> list[RetentionRule]:
             if exc.name != f"{config.name}.retention":
                 raise
             continue
-        rules.extend(getattr(module, "RETENTION_RULES", []))
+        rules.extend(
+            r for r in getattr(module, "RETENTION_RULES", []) if isinstance(r, RetentionRule)
+        )
     return rules

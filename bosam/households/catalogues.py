@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from bosam.core.catalogues import Catalogue
 from bosam.households.models import InterventionType
 
-CATALOGUES = [
+ADMIN_CATALOGUES = [
     Catalogue(
         key="insatstyper",
         label=_("Insatstyper"),

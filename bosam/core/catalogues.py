@@ -2,7 +2,8 @@
 
 An app lists its catalogues in a `catalogues.py` with `ADMIN_CATALOGUES = [Catalogue(...)]`;
 the system administrator's catalogue page (bosam.administration) then offers list, create and
-edit for each, with every change audited. Core knows capabilities only as values, as in navigation.py."""
+edit for each, with every change audited. Core knows capabilities only as values (see
+navigation.py)."""
 
 from dataclasses import dataclass, field
 from importlib import import_module

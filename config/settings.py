@@ -212,3 +212,6 @@ LOGGING = {
 # Bosam's own settings (municipality policy values; catalogues live in the database).
 BOSAM_MUNICIPALITY_NAME = env_str("BOSAM_MUNICIPALITY_NAME", "Demo kommun")
 BOSAM_DEMO_BANNER = env_bool("BOSAM_DEMO_BANNER", DEBUG)
+# Not env-driven on purpose: an installation cannot switch its audit trail off. Only the
+# benchmark's settings (bench/settings.py) set it to False, to measure the audit's cost.
+BOSAM_AUDIT_ENABLED = True

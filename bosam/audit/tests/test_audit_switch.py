@@ -5,8 +5,6 @@ from django.conf import settings
 
 from bosam.audit.models import AuditAction, AuditEvent
 from bosam.audit.services import audit_list, audit_record
-from bosam.households.models import HouseholdMember
-from bosam.households.tests.factories import make_household, make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -15,16 +13,14 @@ def test_production_settings_keep_the_audit_trail_on() -> None:
     assert settings.BOSAM_AUDIT_ENABLED is True
 
 
-def test_a_view_and_a_listing_are_audited_when_on(org, coordinator) -> None:  # type: ignore[no-untyped-def]
-    household = make_household(org.unit_a, (make_person(), HouseholdMember.Relation.APPLICANT))
-    audit_record(actor=coordinator, action=AuditAction.VIEW, obj=household)
-    audit_list(actor=coordinator, objects=[household])
-    assert AuditEvent.objects.filter(object_id=str(household.pk)).count() == 2
+def test_a_view_and_a_listing_are_audited_when_on(coordinator, manager) -> None:  # type: ignore[no-untyped-def]
+    audit_record(actor=coordinator, action=AuditAction.VIEW, obj=manager)
+    audit_list(actor=coordinator, objects=[manager])
+    assert AuditEvent.objects.filter(object_id=str(manager.pk)).count() == 2
 
 
-def test_the_benchmarks_switch_writes_nothing(org, coordinator, settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_benchmarks_switch_writes_nothing(coordinator, manager, settings) -> None:  # type: ignore[no-untyped-def]
     settings.BOSAM_AUDIT_ENABLED = False
-    household = make_household(org.unit_a, (make_person(), HouseholdMember.Relation.APPLICANT))
-    audit_record(actor=coordinator, action=AuditAction.VIEW, obj=household)
-    audit_list(actor=coordinator, objects=[household])
+    audit_record(actor=coordinator, action=AuditAction.VIEW, obj=manager)
+    audit_list(actor=coordinator, objects=[manager])
     assert not AuditEvent.objects.exists()

@@ -63,9 +63,18 @@ def _walk(patterns: list[Any], namespace: str = "") -> Iterator[tuple[str, URLPa
 
 
 def _model_for(kwarg: str, app_label: str) -> Any:
+    """`household_id` → Household; `case_id` in advice → AdviceCase (the app's own model whose
+    name ends so), else a model of that exact name in any app."""
     wanted = kwarg.removesuffix("_id").replace("_", "")
+    own = [
+        m
+        for m in apps.get_app_config(app_label).get_models()
+        if m._meta.model_name and m._meta.model_name.endswith(wanted)
+    ]
+    own.sort(key=lambda m: (m._meta.model_name != wanted, len(m._meta.model_name or "")))
+    if own:
+        return own[0]
     found = [m for m in apps.get_models() if m._meta.model_name == wanted]
-    found.sort(key=lambda m: m._meta.app_label != app_label)
     return found[0] if found else None
 
 
@@ -95,7 +104,7 @@ def discover(probe: Probe, rng: random.Random) -> list[Page]:
             continue
         name = f"{namespace}:{pattern.name}"
         converters = dict(getattr(pattern.pattern, "converters", {}))
-        is_list = pattern.name.endswith(("_list", "_queue"))
+        is_list = pattern.name.endswith(("_list", "_queue", "figures"))
         if is_list and not converters:
             pages.extend(_list_pages(name, probe, terms))
         elif pattern.name.endswith("_detail") and len(converters) == 1:
@@ -111,7 +120,8 @@ def _list_pages(name: str, probe: Probe, terms: list[tuple[str, str]]) -> list[P
         answer = probe(path, username)
         if answer.status != 200:
             continue
-        pages = [Page(name, "list", username, [path])]
+        kind = "figures" if name.endswith("figures") else "list"
+        pages = [Page(name, kind, username, [path])]
         if probe(path, SCOPED_USER).status == 200:
             pages.append(Page(f"{name} ({SCOPED_USER})", "list", SCOPED_USER, [path]))
         if b'name="q"' in answer.body:

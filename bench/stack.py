@@ -120,7 +120,11 @@ def collectstatic(env: dict[str, str]) -> None:
 
 
 def start_server(port: int, env: dict[str, str], workers: int) -> Server:
-    """gunicorn as `./dev serve` runs it (sync workers), without the access log's disk writes."""
+    """gunicorn as `./dev serve` runs it (sync workers), without the access log's disk writes.
+    Its own log (e.g. the 403s met while finding pages) goes to var/bench/server-<port>.log."""
+    log_dir = ROOT / "var" / "bench"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log = (log_dir / f"server-{port}.log").open("wb")
     process = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
@@ -136,6 +140,8 @@ def start_server(port: int, env: dict[str, str], workers: int) -> Server:
         ],
         cwd=ROOT,
         env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     server = Server(port=port, process=process)
     deadline = time.monotonic() + 60

@@ -6,6 +6,7 @@ PostgreSQL, it takes a few per cent of one core, and it keeps every latency in a
 microsecond resolution, so p95 is read exactly (see docs/performance.md for why not locust).
 """
 
+import os
 import re
 import shutil
 import subprocess
@@ -62,6 +63,10 @@ class LoadResult:
     not_ok: int  # answers other than 200 (a lost session would show here as 302s)
     errors: int  # socket errors and timeouts
     load_before: float  # the machine's 1-minute load average as the run began
+    # CPU used per answered request by the gunicorn workers and by the database's backends: what
+    # a request costs, whatever else the machine is doing (wall-clock latency is not).
+    app_cpu_ms: float = 0.0
+    db_cpu_ms: float = 0.0
 
     @property
     def rps(self) -> float:
@@ -80,9 +85,15 @@ def wrk_path() -> str:
 
 
 def run_wrk(
-    base: str, paths: list[str], sessions: list[Session], connections: int, seconds: float
+    base: str,
+    paths: list[str],
+    sessions: list[Session],
+    connections: int,
+    seconds: float,
+    meter: "CpuMeter | None" = None,
 ) -> LoadResult:
     load_before = load_average()
+    cpu_before = meter.ticks() if meter else (0, 0)
     script = _SCRIPT % {
         "paths": ", ".join(_lua_string(p) for p in paths),
         "cookies": ", ".join(_lua_string(s.cookie) for s in sessions),
@@ -110,6 +121,7 @@ def run_wrk(
     finally:
         script_path.unlink()
     drain(base)
+    cpu_after = meter.ticks() if meter else (0, 0)
     match = _RESULT.search(completed.stdout)
     if not match:
         raise RuntimeError(f"wrk gave no result:\n{completed.stdout}\n{completed.stderr}")
@@ -124,7 +136,57 @@ def run_wrk(
         not_ok=not_ok,
         errors=errors,
         load_before=load_before,
+        app_cpu_ms=_per_request(cpu_after[0] - cpu_before[0], requests),
+        db_cpu_ms=_per_request(cpu_after[1] - cpu_before[1], requests),
     )
+
+
+def _per_request(ticks: int, requests: int) -> float:
+    return ticks * 1000 / TICKS_PER_SECOND / requests if requests else 0.0
+
+
+TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK")
+
+
+def _ticks(pid: int) -> int:
+    """utime + stime of one process, in clock ticks (0 if it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@dataclass
+class CpuMeter:
+    """CPU ticks of one gunicorn (master and workers) and of the bench database's backends.
+    Both servers share the database, but only one is loaded at a time."""
+
+    master_pid: int
+    database: str
+    admin_url: str
+
+    def ticks(self) -> tuple[int, int]:
+        app = sum(_ticks(pid) for pid in [self.master_pid, *_children(self.master_pid)])
+        import psycopg
+
+        with psycopg.connect(self.admin_url, autocommit=True) as conn:
+            rows = conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s", [self.database]
+            ).fetchall()
+        return app, sum(_ticks(row[0]) for row in rows)
 
 
 def load_average() -> float:

@@ -80,9 +80,10 @@ def render(results: dict[str, Any]) -> str:
     header = ["Page", "Kind"]
     for level in levels:
         header += [f"p50 @{level}", f"p95 @{level}", f"rps @{level}"]
-    header += ["× floor (p50 @1)", "× floor (rps @10)"]
-    header += [f"audit cost @{level}" for level in audit_levels]
+    header += ["CPU ms/req (app + db)", "× floor (CPU)", "× floor (p50 @1)"]
+    header += ["audit cost (CPU)"] + [f"audit cost (p50 @{level})" for level in audit_levels]
     header += [f"p95 target @{TARGET_LEVEL}"]
+    floor_cpu = _cpu(load.get(MINIMAL_FLOOR, {}).get("on", {}))
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for key, page in load.items():
         row = [f"`{key}`", page["kind"]]
@@ -98,8 +99,15 @@ def render(results: dict[str, Any]) -> str:
                 ]
             else:
                 row += ["–", "–", "–"]
+        cpu = _cpu(page["on"])
+        if cpu:
+            app = _cpu(page["on"], "app_cpu_ms")
+            row.append(f"{_fmt(cpu)} ({_fmt(app)} + {_fmt(cpu - app)})")
+            row.append(f"{cpu / floor_cpu:.1f}×" if floor_cpu else "–")
+        else:
+            row += ["–", "–"]
         row.append(_ratio(page["on"], floor, "1", "p50_ms", higher_is_worse=True))
-        row.append(_ratio(page["on"], floor, "10", "rps", higher_is_worse=False))
+        row.append(_audit_cpu(page, audit_levels))
         for level in audit_levels:
             row.append(_audit_cost(page, level))
         row.append(_target(page))
@@ -107,10 +115,12 @@ def render(results: dict[str, Any]) -> str:
     lines += [
         "",
         "Latencies in ms; rps = requests per second over the run; @N = N concurrent connections, "
-        "each sending its next request as soon as the last is answered. × floor: the page's p50 "
-        "divided by the minimal view's at 1 connection; and the minimal view's rps divided by the "
-        "page's at 10. Audit cost: how much longer p50 is with audit on than on the same server "
-        "with audit off (negative values are noise).",
+        "each sending its next request as soon as the last is answered. CPU ms/req: CPU time of "
+        "the gunicorn workers plus the database's backends per answered request (median over all "
+        "runs and levels), which other work on the machine does not inflate. × floor: the page's "
+        "CPU per request, and its p50 at 1 connection, divided by the minimal floor view's. Audit "
+        "cost: CPU per request, and p50, with audit on against the same page on the server with "
+        "audit off (latency differences within noise can come out negative).",
         "",
     ]
     lines += _report_section(results)
@@ -125,6 +135,28 @@ def render(results: dict[str, Any]) -> str:
     if bad:
         lines += ["", "**Answers other than 200 during load**: " + "; ".join(bad) + "."]
     return "\n".join(lines) + "\n"
+
+
+def _cpu(by_level: dict[str, Any], key: str = "") -> float:
+    """Median CPU per request over every answered run at every level (it hardly depends on the
+    level, and it does not depend on what else the machine is doing)."""
+    runs = [r for rs in by_level.values() for r in _answered(rs) if "app_cpu_ms" in r]
+    if not runs:
+        return 0.0
+    if key:
+        return statistics.median(r[key] for r in runs)
+    return statistics.median(r["app_cpu_ms"] + r["db_cpu_ms"] for r in runs)
+
+
+def _audit_cpu(page: dict[str, Any], levels: list[str]) -> str:
+    if page["kind"] == "floor":
+        return "–"
+    on = _cpu({lv: page["on"].get(lv, []) for lv in levels})
+    off = _cpu({lv: page["off"].get(lv, []) for lv in levels})
+    if not on or not off:
+        return "–"
+    cost = on / off - 1
+    return f"{cost * 100:+.0f} %{' ✘' if cost > AUDIT_TARGET else ''}"
 
 
 def _ratio(

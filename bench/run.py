@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
-    from bench.load import wrk_path
+    from bench.load import CpuMeter, wrk_path
 
     wrk_path()
     started = datetime.now(UTC)
@@ -69,7 +69,11 @@ def main(argv: list[str] | None = None) -> int:
             PORT_AUDIT_OFF, stack.server_env(db_name, audit=False), args.workers
         )
         servers.append(off)
-        results = measure(args, on.base, off.base)
+        meters = {
+            on.base: CpuMeter(on.process.pid, db_name, stack.ADMIN_URL),
+            off.base: CpuMeter(off.process.pid, db_name, stack.ADMIN_URL),
+        }
+        results = measure(args, on.base, off.base, meters)
     finally:
         for server in servers:
             server.stop()
@@ -116,7 +120,9 @@ def _has_demo(db_name: str) -> bool:
         return False
 
 
-def measure(args: argparse.Namespace, base_on: str, base_off: str) -> dict[str, Any]:
+def measure(
+    args: argparse.Namespace, base_on: str, base_off: str, meters: dict[str, Any]
+) -> dict[str, Any]:
     from django.utils import timezone
 
     from bench import floors, http, pages

@@ -225,3 +225,7 @@ BOSAM_RETENTION_YEARS_BY_RULE = {
     )
     if key.strip()
 }
+
+# Not env-driven on purpose: an installation cannot switch its audit trail off. Only the
+# benchmark's settings (bench/settings.py) set it to False, to measure the audit's cost.
+BOSAM_AUDIT_ENABLED = True

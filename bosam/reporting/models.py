@@ -60,10 +60,6 @@ class PublishedFigure(BaseModel):
     )
     note = models.CharField(_("not"), max_length=200, blank=True)
     model_label = models.CharField(_("posttyp"), max_length=60)
-    # Ids as strings: interventions have UUIDs, head leases integers.
-    record_ids = models.JSONField(_("räknade poster"), default=list)
-    # [{"key", "label", "value", "previous_value"}] in display order.
-    breakdown = models.JSONField(_("uppdelning"), default=list)
 
     class Meta:
         ordering = ["report", "key"]
@@ -119,3 +115,44 @@ class ReportJob(BaseModel):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class PublishedFigureRecord(BaseModel):
+    """A record a published figure counted, so the figure drills down to what it counted then."""
+
+    figure = models.ForeignKey(PublishedFigure, on_delete=models.CASCADE, related_name="records")
+    # A string: interventions have UUIDs, head leases integers.
+    record_id = models.CharField(_("post-id"), max_length=64)
+
+    class Meta:
+        ordering = ["figure", "record_id"]
+        verbose_name = _("räknad post")
+        verbose_name_plural = _("räknade poster")
+        indexes = [
+            # "Which published figures counted this record?" when a record changes later.
+            models.Index(fields=["record_id"], name="published_record_id"),
+        ]
+
+    def __str__(self) -> str:
+        return self.record_id
+
+
+class PublishedBreakdownRow(BaseModel):
+    """One row of a published figure's breakdown, with the earlier year's value beside it."""
+
+    figure = models.ForeignKey(
+        PublishedFigure, on_delete=models.CASCADE, related_name="breakdown_rows"
+    )
+    position = models.PositiveSmallIntegerField()
+    key = models.CharField(max_length=100)
+    label = models.CharField(max_length=200)
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    previous_value = models.DecimalField(max_digits=14, decimal_places=2, null=True)
+
+    class Meta:
+        ordering = ["figure", "position"]
+        verbose_name = _("publicerad uppdelning")
+        verbose_name_plural = _("publicerade uppdelningar")
+
+    def __str__(self) -> str:
+        return self.label

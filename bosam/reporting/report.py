@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from bosam.accounts.models import Committee
 from bosam.reporting.charts import BarChart, ChartInput, bar_chart
 from bosam.reporting.figures import REGISTRY, Figure, FigureValue, Measure, figures_in_order
 from bosam.reporting.figures.base import Number
-from bosam.reporting.models import PublishedFigure, PublishedReport
+from bosam.reporting.models import PublishedFigure, PublishedFigureRecord, PublishedReport
 from bosam.reporting.presentation import format_change, format_value
 from bosam.reporting.rules import (
     Change,
@@ -223,8 +224,13 @@ def report_live(
 def _changed_keys(
     published: PublishedReport, committee: Committee | None, current: dict[str, FigureValue]
 ) -> list[str]:
+    ids: dict[str, set[str]] = {}
+    for key, record_id in PublishedFigureRecord.objects.filter(
+        figure__report=published, figure__committee=committee
+    ).values_list("figure__key", "record_id"):
+        ids.setdefault(key, set()).add(record_id)
     then = {
-        f.key: FigureSnapshot(value=f.value, record_ids=frozenset(f.record_ids))
+        f.key: FigureSnapshot(value=f.value, record_ids=frozenset(ids.get(f.key, ())))
         for f in published.figures.filter(committee=committee)
     }
     now = {
@@ -265,7 +271,11 @@ def report_published(
 ) -> Report:
     """The report as it was published: stored values, never recomputed."""
     stored = list(published.figures.select_related("committee"))
-    mine = {f.key: f for f in stored if f.committee_id == (committee.pk if committee else None)}
+    scope = published.figures.filter(committee=committee)
+    mine = {
+        f.key: f
+        for f in scope.annotate(record_count=Count("records")).prefetch_related("breakdown_rows")
+    }
     lines = []
     for fig in figures_in_order():
         row = mine.get(fig.key)
@@ -277,14 +287,14 @@ def report_published(
                 value=_decimal_or_int(row.value),
                 previous=_decimal_or_int(row.previous_value),
                 note=row.note,
-                record_count=len(row.record_ids),
+                record_count=row.record_count,
                 breakdown=_breakdown_lines(
                     fig,
-                    [(b["key"], b["label"], _num(b["value"])) for b in row.breakdown],
+                    [(b.key, b.label, _num(b.value)) for b in row.breakdown_rows.all()],
                     [
-                        (b["key"], b["label"], _num(b["previous_value"]))
-                        for b in row.breakdown
-                        if b.get("previous_value") is not None
+                        (b.key, b.label, _num(b.previous_value))
+                        for b in row.breakdown_rows.all()
+                        if b.previous_value is not None
                     ],
                     threshold,
                 ),
@@ -310,8 +320,7 @@ def report_published(
     return report
 
 
-def _num(raw: object) -> Number:
-    value = Decimal(str(raw))
+def _num(value: Decimal) -> Number:
     return int(value) if value == value.to_integral_value() else value
 
 

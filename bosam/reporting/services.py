@@ -13,7 +13,13 @@ from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
 from bosam.reporting.errors import ReportingError, ReportingErrorCode
 from bosam.reporting.figures import FigureValue
-from bosam.reporting.models import PublishedFigure, PublishedReport, ReportJob
+from bosam.reporting.models import (
+    PublishedBreakdownRow,
+    PublishedFigure,
+    PublishedFigureRecord,
+    PublishedReport,
+    ReportJob,
+)
 from bosam.reporting.pdf import render_report_pdf
 from bosam.reporting.report import figure_values, report_live, report_published
 from bosam.reporting.rules import year_may_be_published
@@ -23,43 +29,49 @@ def suppression_threshold() -> int:
     return int(settings.BOSAM_SUPPRESSION_THRESHOLD)
 
 
-def _published_rows(
+def _store(
     report: PublishedReport,
     committee: Committee | None,
     current: dict[str, FigureValue],
     previous: dict[str, FigureValue],
-) -> list[PublishedFigure]:
-    rows = []
-    for key, value in current.items():
-        before = previous[key]
-        earlier = {b.key: b for b in before.breakdown}
-        breakdown = [
-            {
-                "key": b.key,
-                "label": b.label,
-                "value": str(b.value),
-                "previous_value": str(earlier[b.key].value) if b.key in earlier else None,
-            }
-            for b in value.breakdown
-        ] + [
-            {"key": b.key, "label": b.label, "value": "0", "previous_value": str(b.value)}
-            for b in before.breakdown
-            if b.key not in {row.key for row in value.breakdown}
-        ]
-        rows.append(
+) -> None:
+    figures = PublishedFigure.objects.bulk_create(
+        [
             PublishedFigure(
                 report=report,
                 key=key,
                 committee=committee,
                 value=value.value,
-                previous_value=before.value,
+                previous_value=previous[key].value,
                 note=value.note,
                 model_label=value.model_label,
-                record_ids=list(value.record_ids),
-                breakdown=breakdown,
             )
-        )
-    return rows
+            for key, value in current.items()
+        ]
+    )
+    records: list[PublishedFigureRecord] = []
+    rows: list[PublishedBreakdownRow] = []
+    for stored in figures:
+        value, before = current[stored.key], previous[stored.key]
+        records += [PublishedFigureRecord(figure=stored, record_id=i) for i in value.record_ids]
+        earlier = {b.key: b for b in before.breakdown}
+        keys = [b.key for b in value.breakdown]
+        lines = [(b.key, b.label, b.value) for b in value.breakdown] + [
+            (b.key, b.label, 0) for b in before.breakdown if b.key not in keys
+        ]
+        rows += [
+            PublishedBreakdownRow(
+                figure=stored,
+                position=position,
+                key=key,
+                label=label,
+                value=amount,
+                previous_value=earlier[key].value if key in earlier else None,
+            )
+            for position, (key, label, amount) in enumerate(lines)
+        ]
+    PublishedFigureRecord.objects.bulk_create(records, batch_size=2000)
+    PublishedBreakdownRow.objects.bulk_create(rows, batch_size=2000)
 
 
 @transaction.atomic
@@ -87,15 +99,14 @@ def report_publish(*, year: int, published_by: Any) -> PublishedReport:
         suppression_threshold=threshold,
         pdf=b"",
     )
-    rows = _published_rows(report, None, figure_values(year=year), figure_values(year=year - 1))
+    _store(report, None, figure_values(year=year), figure_values(year=year - 1))
     for committee in Committee.objects.filter(active=True):
-        rows += _published_rows(
+        _store(
             report,
             committee,
             figure_values(year=year, committee=committee),
             figure_values(year=year - 1, committee=committee),
         )
-    PublishedFigure.objects.bulk_create(rows)
     # The PDF is rendered from what was just stored, so it says exactly what was published.
     report.pdf = render_report_pdf(report_published(published=report, threshold=threshold))
     report.save(update_fields=["pdf", "updated_at"])

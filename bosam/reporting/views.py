@@ -127,7 +127,8 @@ def figure_detail(request: AuthedHttpRequest, year: int, key: str) -> HttpRespon
         stored = published.figures.filter(key=key, committee=committee).first()
         if stored is None:
             raise Http404
-        ids, model_label, part = list(stored.record_ids), stored.model_label, ""
+        ids = list(stored.records.order_by("record_id").values_list("record_id", flat=True))
+        model_label, part = stored.model_label, ""
     else:
         value = fig.compute(year, committee)
         ids, model_label = list(value.record_ids), value.model_label

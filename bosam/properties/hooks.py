@@ -1,0 +1,62 @@
+"""Hooks through which higher modules add to the register's pages without the register importing
+them (the layers forbid that). Like `nav.py` and `home.py`, an app provides a module by name:
+
+- `timeline.py` with `apartment_entries(apartment, user) -> list[TimelineEntry]`: events on an
+  apartment's timeline (tenancies adds sublets and vacancies). The entries are the provider's to
+  scope to the user and to audit, since only it knows whether they concern people.
+- `occupancy.py` with `occupied_head_leases(day) -> QuerySet` of head-lease ids (a `values("…")`
+  or `values_list(…, flat=True)` queryset) that have an occupant on the day. With at least one
+  provider the head-lease list offers the "vacant" filter: running leases no provider occupies.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from importlib import import_module
+from types import ModuleType
+from typing import Any
+
+from django.apps import apps
+from django.db.models import QuerySet
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event on an apartment's timeline. `end` makes it a period (a lease, a sublet)."""
+
+    day: date
+    title: str | Promise
+    kind: str = ""  # e.g. "head_lease", "sublet", "vacancy": a CSS class and a filter key
+    end: date | None = None
+    detail: str | Promise = ""
+    url: str = ""
+
+
+def _modules(name: str) -> list[ModuleType]:
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("bosam."):
+            continue
+        try:
+            found.append(import_module(f"{config.name}.{name}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.{name}":
+                raise
+    return found
+
+
+def apartment_timeline(apartment: Any, user: Any) -> list[TimelineEntry]:
+    """Every module's entries for the apartment, newest first."""
+    entries: list[TimelineEntry] = []
+    for module in _modules("timeline"):
+        entries.extend(module.apartment_entries(apartment, user))
+    return sorted(entries, key=lambda entry: (entry.day, entry.end or date.max), reverse=True)
+
+
+def occupancy_providers() -> list[Callable[[date], QuerySet[Any]]]:
+    return [module.occupied_head_leases for module in _modules("occupancy")]
+
+
+def occupied_head_lease_querysets(day: date) -> list[QuerySet[Any]]:
+    return [provider(day) for provider in occupancy_providers()]

@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
+from bosam.advice.selectors import advice_case_visible_to
 from bosam.households.models import HouseholdMember, Intervention
 from bosam.households.selectors import household_visible_to
 from bosam.properties.models import HeadLease, Landlord
@@ -94,6 +95,26 @@ def _landlords(user: Any, ids: Sequence[str]) -> list[tuple[models.Model, Record
     ]
 
 
+def _advice_cases(user: Any, ids: Sequence[str]) -> list[tuple[models.Model, RecordLink]]:
+    qs = (
+        advice_case_visible_to(user)
+        .filter(pk__in=ids)
+        .select_related("reason")
+        .order_by("received_on", "year", "sequence")
+    )
+    return [
+        (
+            case,
+            RecordLink(
+                label=str(case),
+                detail=f"{case.received_on:%Y-%m-%d} · {case.reason.name if case.reason else ''}",
+                url=_url("advice:case_detail", case.pk),
+            ),
+        )
+        for case in qs
+    ]
+
+
 def _generic(
     model_label: str,
 ) -> Callable[[Any, Sequence[str]], list[tuple[models.Model, RecordLink]]]:
@@ -116,6 +137,7 @@ RESOLVERS: dict[str, Resolver] = {
     "households.intervention": _interventions,
     "properties.headlease": _head_leases,
     "properties.landlord": _landlords,
+    "advice.advicecase": _advice_cases,
 }
 
 

@@ -1,6 +1,6 @@
 """Every figure of the annual report. Importing the package registers them all."""
 
-from bosam.reporting.figures import interventions, register
+from bosam.reporting.figures import advice, interventions, register
 from bosam.reporting.figures.base import (
     REGISTRY,
     BreakdownRow,
@@ -19,6 +19,7 @@ __all__ = [
     "Measure",
     "Section",
     "figures_in_order",
+    "advice",
     "interventions",
     "register",
 ]

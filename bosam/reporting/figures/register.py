@@ -1,43 +1,50 @@
-"""The register: new agreements (new and re-used objects), the portfolio, new landlords."""
+"""The register: new agreements (new and re-used objects), the portfolio, new landlords.
 
+Counted by the register's own selectors (`bosam.properties.selectors`), so the report and the
+register's pages cannot define "new object" differently. A committee's part is the selector's
+records of that committee."""
+
+from collections.abc import Sequence
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bosam.accounts.models import Committee
-from bosam.properties.models import HeadLease
-from bosam.reporting.figures.base import FigureValue, Grouper, Section, figure, ids_of, year_bounds
+from bosam.properties.selectors import (
+    FigureRow,
+    head_leases_started_in,
+    landlords_new_in,
+    portfolio_at,
+)
+from bosam.reporting.figures.base import BreakdownRow, FigureValue, Section, figure, ids_of
 
 MODEL = "properties.headlease"
 
 
-def _started_in(year: int, committee: Committee | None) -> QuerySet[HeadLease]:
-    first, last = year_bounds(year)
-    qs = HeadLease.objects.filter(start_date__gte=first, start_date__lte=last)
-    if committee is not None:
-        qs = qs.filter(committee=committee)
-    return qs
+def _committee_ids(rows: Sequence[FigureRow], committee: Committee | None) -> set[int] | None:
+    """The ids of the committee's records; None means every record (no committee chosen)."""
+    if committee is None:
+        return None
+    row = next((r for r in rows if r.key == str(committee.pk)), None)
+    return set(row.figure.ids) if row else set()
 
 
-def _object_had_earlier_lease() -> Exists:
-    """An object is re-used when it had a head lease that started before this one."""
-    return Exists(
-        HeadLease.objects.filter(
-            apartment_id=OuterRef("apartment_id"), start_date__lt=OuterRef("start_date")
-        )
+def _value(ids: Sequence[int], by_usage: Sequence[FigureRow], only: set[int] | None) -> FigureValue:
+    def keep(values: Sequence[int]) -> tuple[str, ...]:
+        return ids_of(v for v in values if only is None or v in only)
+
+    counted = set(ids)
+    breakdown = []
+    for row in by_usage:
+        in_row = keep([i for i in row.figure.ids if i in counted])
+        if in_row:
+            breakdown.append(
+                BreakdownRow(key=row.key, label=row.label, value=len(in_row), record_ids=in_row)
+            )
+    record_ids = keep(ids)
+    return FigureValue(
+        value=len(record_ids), record_ids=record_ids, model_label=MODEL, breakdown=tuple(breakdown)
     )
-
-
-def _by_usage(qs: QuerySet[HeadLease]) -> FigureValue:
-    grouper = Grouper()
-    for pk, code, name in qs.order_by("usage__sort_order", "usage__name").values_list(
-        "pk", "usage__code", "usage__name"
-    ):
-        grouper.add(code, name, pk)
-    breakdown = grouper.breakdown()
-    ids = ids_of(pk for row in breakdown for pk in row.record_ids)
-    return FigureValue(value=len(ids), record_ids=ids, model_label=MODEL, breakdown=breakdown)
 
 
 @figure(
@@ -53,7 +60,9 @@ def _by_usage(qs: QuerySet[HeadLease]) -> FigureValue:
     headline=True,
 )
 def agreements_new(year: int, committee: Committee | None = None) -> FigureValue:
-    return _by_usage(_started_in(year, committee))
+    started = head_leases_started_in(year)
+    only = _committee_ids(started.by_committee, committee)
+    return _value(started.total.ids, started.by_usage, only)
 
 
 @figure(
@@ -69,7 +78,9 @@ def agreements_new(year: int, committee: Committee | None = None) -> FigureValue
     headline=True,
 )
 def agreements_new_objects(year: int, committee: Committee | None = None) -> FigureValue:
-    return _by_usage(_started_in(year, committee).exclude(_object_had_earlier_lease()))
+    started = head_leases_started_in(year)
+    only = _committee_ids(started.by_committee, committee)
+    return _value(started.on_new_objects.ids, started.by_usage, only)
 
 
 @figure(
@@ -85,7 +96,9 @@ def agreements_new_objects(year: int, committee: Committee | None = None) -> Fig
     headline=True,
 )
 def agreements_reused_objects(year: int, committee: Committee | None = None) -> FigureValue:
-    return _by_usage(_started_in(year, committee).filter(_object_had_earlier_lease()))
+    started = head_leases_started_in(year)
+    only = _committee_ids(started.by_committee, committee)
+    return _value(started.on_reused_objects.ids, started.by_usage, only)
 
 
 @figure(
@@ -93,18 +106,17 @@ def agreements_reused_objects(year: int, committee: Committee | None = None) -> 
     label=_("Bestånd vid årets slut"),
     definition=_(
         "Antal avtal som löper den 31 december: startdatum senast den dagen och inget slutdatum "
-        "eller ett slutdatum den dagen eller senare."
+        "eller ett slutdatum den dagen eller senare. Per nämnd: den nämnd som avtalet är "
+        "tecknat för."
     ),
     section=Section.AGREEMENTS,
     order=140,
     breakdown_label=_("Användning"),
 )
 def portfolio_year_end(year: int, committee: Committee | None = None) -> FigureValue:
-    day = date(year, 12, 31)
-    qs = HeadLease.objects.filter(start_date__lte=day).exclude(end_date__lt=day)
-    if committee is not None:
-        qs = qs.filter(committee=committee)
-    return _by_usage(qs)
+    portfolio = portfolio_at(date(year, 12, 31))
+    only = _committee_ids(portfolio.by_committee, committee)
+    return _value(portfolio.total.ids, portfolio.by_usage, only)
 
 
 @figure(
@@ -119,12 +131,5 @@ def portfolio_year_end(year: int, committee: Committee | None = None) -> FigureV
     per_committee=False,
 )
 def landlords_new(year: int, committee: Committee | None = None) -> FigureValue:
-    first, last = year_bounds(year)
-    earlier = HeadLease.objects.filter(landlord_id=OuterRef("landlord_id"), start_date__lt=first)
-    landlord_ids = set(
-        HeadLease.objects.filter(start_date__gte=first, start_date__lte=last)
-        .exclude(Exists(earlier))
-        .values_list("landlord_id", flat=True)
-    )
-    ids = ids_of(landlord_ids)
+    ids = ids_of(landlords_new_in(year).ids)
     return FigureValue(value=len(ids), record_ids=ids, model_label="properties.landlord")

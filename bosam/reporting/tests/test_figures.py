@@ -4,14 +4,15 @@ from datetime import date
 
 import pytest
 
+from bosam.accounts.models import Committee
 from bosam.households.models import InterventionType
-from bosam.reporting.figures import REGISTRY
+from bosam.reporting.figures import REGISTRY, FigureValue
 from bosam.reporting.tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
 
-def _value(key, year, committee=None):
+def _value(key: str, year: int, committee: Committee | None = None) -> FigureValue:
     return REGISTRY[key].compute(year, committee)
 
 

@@ -13,6 +13,7 @@ from bosam.accounts.models import Committee
 from bosam.reporting.charts import BarChart, ChartInput, bar_chart
 from bosam.reporting.figures import REGISTRY, Figure, FigureValue, Measure, figures_in_order
 from bosam.reporting.figures.base import Number
+from bosam.reporting.figures.memo import computing
 from bosam.reporting.models import PublishedFigure, PublishedFigureRecord, PublishedReport
 from bosam.reporting.presentation import format_change, format_value
 from bosam.reporting.rules import (
@@ -105,12 +106,13 @@ def figure_values(
 ) -> dict[str, FigureValue]:
     """Every figure (or the given ones) computed live from the records."""
     result = {}
-    for fig in figures_in_order():
-        if keys is not None and fig.key not in keys:
-            continue
-        if committee is not None and not fig.per_committee:
-            continue
-        result[fig.key] = fig.compute(year, committee)
+    with computing():
+        for fig in figures_in_order():
+            if keys is not None and fig.key not in keys:
+                continue
+            if committee is not None and not fig.per_committee:
+                continue
+            result[fig.key] = fig.compute(year, committee)
     return result
 
 
@@ -182,6 +184,13 @@ def report_live(
     with_committees: bool = True,
 ) -> Report:
     """The report computed from today's records, compared with a published one if it exists."""
+    with computing():
+        return _report_live(year, committee, threshold, with_committees)
+
+
+def _report_live(
+    year: int, committee: Committee | None, threshold: int | None, with_committees: bool
+) -> Report:
     current = figure_values(year=year, committee=committee)
     previous = figure_values(year=year - 1, committee=committee)
     lines = []

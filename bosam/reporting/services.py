@@ -13,6 +13,7 @@ from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
 from bosam.reporting.errors import ReportingError, ReportingErrorCode
 from bosam.reporting.figures import FigureValue
+from bosam.reporting.figures.memo import computing
 from bosam.reporting.models import (
     PublishedBreakdownRow,
     PublishedFigure,
@@ -99,14 +100,15 @@ def report_publish(*, year: int, published_by: Any) -> PublishedReport:
         suppression_threshold=threshold,
         pdf=b"",
     )
-    _store(report, None, figure_values(year=year), figure_values(year=year - 1))
-    for committee in Committee.objects.filter(active=True):
-        _store(
-            report,
-            committee,
-            figure_values(year=year, committee=committee),
-            figure_values(year=year - 1, committee=committee),
-        )
+    with computing():
+        _store(report, None, figure_values(year=year), figure_values(year=year - 1))
+        for committee in Committee.objects.filter(active=True):
+            _store(
+                report,
+                committee,
+                figure_values(year=year, committee=committee),
+                figure_values(year=year - 1, committee=committee),
+            )
     # The PDF is rendered from what was just stored, so it says exactly what was published.
     report.pdf = render_report_pdf(report_published(published=report, threshold=threshold))
     report.save(update_fields=["pdf", "updated_at"])

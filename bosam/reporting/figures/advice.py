@@ -9,9 +9,13 @@ from collections.abc import Sequence
 from django.utils.translation import gettext_lazy as _
 
 from bosam.accounts.models import Committee
-from bosam.advice.figures import FigureRow, advice_cases_received, advice_figures
+from bosam.advice import figures as advice
+from bosam.advice.figures import FigureRow
 from bosam.advice.rules import year_period
 from bosam.reporting.figures.base import BreakdownRow, FigureValue, Section, figure, ids_of
+from bosam.reporting.figures.memo import memo
+
+advice_figures = memo(advice.advice_figures)
 
 MODEL = "advice.advicecase"
 
@@ -39,10 +43,11 @@ def _breakdown(rows: Sequence[FigureRow]) -> tuple[BreakdownRow, ...]:
     headline=True,
 )
 def cases_received(year: int, committee: Committee | None = None) -> FigureValue:
-    received = advice_cases_received(year)
     period = year_period(year)
-    by_reason = advice_figures(start=period.start, end=period.end).by_reason
-    ids = ids_of(received.ids)
+    figures = advice_figures(start=period.start, end=period.end)
+    # advice_figures().received is advice_cases_received(year): the same filter on received_on.
+    ids = ids_of(figures.received.ids)
+    by_reason = figures.by_reason
     return FigureValue(
         value=len(ids), record_ids=ids, model_label=MODEL, breakdown=_breakdown(by_reason)
     )

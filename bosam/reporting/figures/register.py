@@ -10,13 +10,14 @@ from datetime import date
 from django.utils.translation import gettext_lazy as _
 
 from bosam.accounts.models import Committee
-from bosam.properties.selectors import (
-    FigureRow,
-    head_leases_started_in,
-    landlords_new_in,
-    portfolio_at,
-)
+from bosam.properties import selectors as register
+from bosam.properties.selectors import FigureRow
 from bosam.reporting.figures.base import BreakdownRow, FigureValue, Section, figure, ids_of
+from bosam.reporting.figures.memo import memo
+
+head_leases_started_in = memo(register.head_leases_started_in)
+portfolio_at = memo(register.portfolio_at)
+landlords_new_in = memo(register.landlords_new_in)
 
 MODEL = "properties.headlease"
 

@@ -117,10 +117,10 @@ def figure_values(
 
 
 def _suppressed(
-    fig: Figure, values: Sequence[Number | None], threshold: int | None
+    measure: Measure, values: Sequence[Number | None], threshold: int | None
 ) -> list[str | None]:
     """Only counts of records can single out a person; amounts and shares are not suppressed."""
-    if not threshold or fig.measure != Measure.COUNT:
+    if not threshold or measure != Measure.COUNT:
         return [None] * len(values)
     return suppress_breakdown(values, threshold=threshold)
 
@@ -137,16 +137,16 @@ def _breakdown_lines(
     ]
     values = [value for _k, _l, value in rows]
     previous_values = [before.get(key) for key, _l, _v in rows]
-    hidden = _suppressed(fig, values, threshold)
-    hidden_before = _suppressed(fig, previous_values, threshold)
+    hidden = _suppressed(fig.row_measure, values, threshold)
+    hidden_before = _suppressed(fig.row_measure, previous_values, threshold)
     return [
         BreakdownLine(
             key=key,
             label=label,
             value=value,
             previous=before.get(key),
-            display=hidden[i] or format_value(value, fig.measure),
-            previous_display=hidden_before[i] or format_value(before.get(key), fig.measure),
+            display=hidden[i] or format_value(value, fig.row_measure),
+            previous_display=hidden_before[i] or format_value(before.get(key), fig.row_measure),
         )
         for i, (key, label, value) in enumerate(rows)
     ]
@@ -263,7 +263,7 @@ def _committee_columns(
     for key in keys:
         fig = REGISTRY[key]
         values = [values.get(key) for _c, values in raw]
-        hidden = _suppressed(fig, values, threshold)
+        hidden = _suppressed(fig.measure, values, threshold)
         for column, value, text in zip(columns, values, hidden, strict=True):
             column.lines[key] = text or format_value(value, fig.measure)
     return columns

@@ -17,6 +17,7 @@ from bosam.households.models import HouseholdMember, Intervention
 from bosam.households.selectors import household_visible_to
 from bosam.properties.models import HeadLease, Landlord
 from bosam.reporting.models import PublishedReport
+from bosam.tenancies.selectors import sublet_visible_to
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,39 @@ def _advice_cases(user: Any, ids: Sequence[str]) -> list[tuple[models.Model, Rec
     ]
 
 
+def _sublets(user: Any, ids: Sequence[str]) -> list[tuple[models.Model, RecordLink]]:
+    qs = (
+        sublet_visible_to(user)
+        .filter(pk__in=ids)
+        .select_related("apartment", "committee", "household")
+        .prefetch_related(
+            Prefetch(
+                "household__memberships",
+                queryset=HouseholdMember.objects.filter(end_date__isnull=True)
+                .select_related("person")
+                .order_by("relation", "person__birth_date"),
+                to_attr="prefetched_current_members",
+            )
+        )
+        .order_by("start_date", "number")
+    )
+    rows: list[tuple[models.Model, RecordLink]] = []
+    for sublet in qs:
+        ended = f"–{sublet.end_date:%Y-%m-%d}" if sublet.end_date else "–"
+        rows.append(
+            (
+                sublet,
+                RecordLink(
+                    label=f"{sublet.number} {sublet.apartment}",
+                    detail=f"{sublet.household} · {sublet.start_date:%Y-%m-%d}{ended} · "
+                    f"{sublet.get_outcome_display() or sublet.get_status_display()}",
+                    url=_url("tenancies:sublet_detail", sublet.pk),
+                ),
+            )
+        )
+    return rows
+
+
 def _generic(
     model_label: str,
 ) -> Callable[[Any, Sequence[str]], list[tuple[models.Model, RecordLink]]]:
@@ -138,6 +172,7 @@ RESOLVERS: dict[str, Resolver] = {
     "properties.headlease": _head_leases,
     "properties.landlord": _landlords,
     "advice.advicecase": _advice_cases,
+    "tenancies.sublet": _sublets,
 }
 
 

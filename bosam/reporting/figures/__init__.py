@@ -1,6 +1,6 @@
 """Every figure of the annual report. Importing the package registers them all."""
 
-from bosam.reporting.figures import advice, interventions, register
+from bosam.reporting.figures import advice, interventions, register, tenancies
 from bosam.reporting.figures.base import (
     REGISTRY,
     BreakdownRow,
@@ -22,4 +22,5 @@ __all__ = [
     "advice",
     "interventions",
     "register",
+    "tenancies",
 ]

@@ -81,6 +81,12 @@ class Figure:
     order: int = 100
     # Shown on the summary page in the seed's style (the seed's own figures).
     headline: bool = False
+    # What the breakdown rows are, when not the figure's own measure (a share split into counts).
+    breakdown_measure: Measure | None = None
+
+    @property
+    def row_measure(self) -> Measure:
+        return self.breakdown_measure or self.measure
 
     @property
     def section_label(self) -> str | Promise:
@@ -101,6 +107,7 @@ def figure(
     per_committee: bool = True,
     breakdown_label: str | Promise = "",
     headline: bool = False,
+    breakdown_measure: Measure | None = None,
 ) -> Callable[[Compute], Compute]:
     """Register a figure under `key`; the key is stored with published reports, so never reuse."""
 
@@ -118,6 +125,7 @@ def figure(
             breakdown_label=breakdown_label,
             order=order,
             headline=headline,
+            breakdown_measure=breakdown_measure,
         )
         return compute
 

@@ -8,6 +8,7 @@ deadline days away and nobody reached, so the work queue has something to say.""
 
 import csv
 import io
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -401,7 +402,9 @@ def _landlord_lists(
         )
     }
     for landlord in landlords:
-        ImportMapping.objects.create(landlord=landlord, columns=LIST_MAPPING, updated_by=user)
+        ImportMapping.objects.create(
+            landlord=landlord, columns_json=json.dumps(LIST_MAPPING), updated_by=user
+        )
     month = rules.notification_period(ctx.today)
     for _ in range(3):
         month = rules.notification_period(month - timedelta(days=1))

@@ -1,6 +1,7 @@
 """Landlords' monthly arrears lists: upload (the file is kept, nothing else written), preview
 with every bad row named, and accept (atomic: all good rows, or nothing)."""
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -78,7 +79,7 @@ def import_mapping_save(
     known = {f.key for f in rules.IMPORT_FIELDS}
     cleaned = {k: v for k, v in columns.items() if k in known and v}
     mapping, _created = ImportMapping.objects.update_or_create(
-        landlord=landlord, defaults={"columns": cleaned, "updated_by": saved_by}
+        landlord=landlord, defaults={"columns_json": json.dumps(cleaned), "updated_by": saved_by}
     )
     return mapping
 
@@ -254,7 +255,7 @@ def landlord_import_accept(
     batch.updated_count = preview.count(RowStatus.UPDATE)
     batch.unchanged_count = preview.count(RowStatus.UNCHANGED)
     batch.refused_count = preview.count(RowStatus.REFUSED)
-    batch.refused_rows = preview.errors
+    batch.refused_text = "\n".join(preview.errors)
     batch.full_clean()
     batch.save()
     audit_record(actor=accepted_by, action=AuditAction.UPDATE, obj=batch)

@@ -17,6 +17,7 @@ from bosam.audit.services import AuditPerson
 from bosam.core.models import BaseModel, PersonalDataModel
 from bosam.households.models import Household, Person
 from bosam.properties.models import Landlord
+from bosam.tenancies.models import Sublet
 
 
 class PreventionCase(PersonalDataModel):
@@ -219,6 +220,16 @@ class Notification(PersonalDataModel):
     postcode = models.CharField(_("postnummer"), max_length=6, blank=True)
     town = models.CharField(_("ort"), max_length=100, blank=True)
     landlord_reference = models.CharField(_("hyresvärdens objektnummer"), max_length=40, blank=True)
+    # The household's running sublet from the municipality when notified (the municipality is
+    # then the landlord); matched by the service.
+    sublet = models.ForeignKey(
+        Sublet,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("andrahandskontrakt"),
+    )
     debt_amount = models.DecimalField(
         _("hyresskuld (kr)"), max_digits=12, decimal_places=2, null=True, blank=True
     )

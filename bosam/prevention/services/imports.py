@@ -23,6 +23,7 @@ from bosam.prevention.services.notifications import (
     notification_update_amounts,
 )
 from bosam.properties.models import Landlord
+from bosam.tenancies.models import Sublet
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -40,6 +41,7 @@ class PreviewRow:
     status: str
     person: Person | None = None
     household_id: Any = None
+    sublet_id: Any = None  # the household's running sublet from the municipality
     existing: Notification | None = None
 
     @property
@@ -163,6 +165,11 @@ def landlord_import_preview(
             person__personal_number__in=numbers, end_date__isnull=True
         ).values_list("person__personal_number", "household_id")
     )
+    sublets = dict(
+        Sublet.objects.filter(
+            household_id__in=set(households.values()), status=Sublet.Status.ACTIVE
+        ).values_list("household_id", "id")
+    )
     existing: dict[tuple[str, str], Notification] = {}
     for notification in Notification.objects.filter(
         landlord=landlord_import.landlord, period=landlord_import.period
@@ -189,6 +196,7 @@ def landlord_import_preview(
             continue
         item.person = (person.merged_into or person) if person else None
         item.household_id = households.get(row.personal_number)
+        item.sublet_id = sublets.get(item.household_id)
         known = existing.get((row.personal_number, item.stage))
         item.existing = known
         if known is None:

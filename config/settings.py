@@ -225,3 +225,10 @@ BOSAM_RETENTION_YEARS_BY_RULE = {
     )
     if key.strip()
 }
+
+# Not env-driven on purpose: an installation cannot switch its audit trail off. Only the
+# benchmark's settings (bench/settings.py) set it to False, to measure the audit's cost.
+BOSAM_AUDIT_ENABLED = True
+
+# Committee readers' breakdowns show counts 1..N-1 as "<N" (reporting; totals are never suppressed).
+BOSAM_SUPPRESSION_THRESHOLD = env_int("BOSAM_SUPPRESSION_THRESHOLD", 5)

@@ -1,0 +1,80 @@
+"""Rent from subtenants: monthly charges and payments (the municipality is the landlord)."""
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from bosam.audit.models import AuditAction
+from bosam.audit.services import audit_record
+from bosam.tenancies import rules
+from bosam.tenancies.errors import TenancyError, TenancyErrorCode
+from bosam.tenancies.models import RentCharge, Sublet
+
+
+def _charge(sublet: Sublet, month: date, amount: Decimal | None) -> RentCharge:
+    month = month.replace(day=1)
+    return RentCharge(
+        sublet=sublet,
+        month=month,
+        due_date=rules.rent_due_date(month),
+        amount=sublet.monthly_rent if amount is None else amount,
+    )
+
+
+@transaction.atomic
+def rent_charge_create(
+    *, sublet: Sublet, charged_by: Any, month: date, amount: Decimal | None = None
+) -> RentCharge:
+    """Charge one month's rent (the sublet's rent unless another amount is given); due by the
+    last working day before the month (12 kap. 20 § JB)."""
+    if RentCharge.objects.filter(sublet=sublet, month=month.replace(day=1)).exists():
+        raise TenancyError(
+            "Hyran för {} är redan aviserad.".format(f"{month:%Y-%m}"),
+            code=TenancyErrorCode.CHARGE_EXISTS,
+            extra={"field": "month"},
+        )
+    charge = _charge(sublet, month, amount)
+    charge.full_clean()
+    charge.save()
+    audit_record(actor=charged_by, action=AuditAction.CREATE, obj=charge)
+    return charge
+
+
+@transaction.atomic
+def rent_charges_generate(*, month: date, charged_by: Any) -> list[RentCharge]:
+    """Charge the month's rent on every sublet running in the month that lacks a charge.
+    Idempotent: running it twice for a month charges nothing more."""
+    month = month.replace(day=1)
+    already = RentCharge.objects.filter(month=month).values("sublet_id")
+    sublets = (
+        Sublet.objects.filter(start_date__lt=rules.add_months(month, 1))
+        .exclude(end_date__lt=month)
+        .exclude(pk__in=already)
+        .select_related("household")
+    )
+    charges = [_charge(sublet, month, None) for sublet in sublets]
+    RentCharge.objects.bulk_create(charges)
+    for charge in charges:
+        audit_record(actor=charged_by, action=AuditAction.CREATE, obj=charge)
+    return charges
+
+
+@transaction.atomic
+def rent_payment_record(
+    *, charge: RentCharge, recorded_by: Any, amount: Decimal, paid_on: date
+) -> RentCharge:
+    """Register a payment against a month's charge."""
+    if amount <= 0:
+        raise TenancyError(
+            "Beloppet måste vara större än noll.",
+            code=TenancyErrorCode.INVALID_AMOUNT,
+            extra={"field": "amount"},
+        )
+    charge.paid_amount += amount
+    charge.paid_on = paid_on
+    charge.full_clean()
+    charge.save()
+    audit_record(actor=recorded_by, action=AuditAction.UPDATE, obj=charge)
+    return charge

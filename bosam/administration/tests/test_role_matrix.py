@@ -22,7 +22,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from bosam.accounts.models import User
-from bosam.accounts.roles import Role
+from bosam.accounts.roles import Capability, Role
 from bosam.core.catalogues import all_catalogues
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +148,9 @@ def test_every_url_for_every_role(municipality: None, settings: Any) -> None:
                 elif status == 302 and "/konto/logga-in/" not in response["Location"]:
                     problems.append(f"anonym GET {url}: redirected to {response['Location']}")
             elif (
-                user is not None and required and not any(user.has_capability(c) for c in required)
+                user is not None
+                and required
+                and not any(user.has_capability(Capability(c)) for c in required)
             ):
                 if status != 403:
                     problems.append(

@@ -111,7 +111,9 @@ class ContactForm(forms.Form):
 
 
 class ReferralForm(forms.Form):
-    target = forms.ModelChoiceField(label=_("Hänvisa till"), queryset=_active(ReferralTarget))
+    target = forms.ModelChoiceField(
+        label=_("Hänvisa till"), queryset=_active(ReferralTarget), empty_label=_("– Välj –")
+    )
     special_reasons = forms.CharField(
         label=_("Särskilda skäl"), widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -120,7 +122,9 @@ class ReferralForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    outcome = forms.ModelChoiceField(label=_("Utfall"), queryset=_active(AdviceOutcome))
+    outcome = forms.ModelChoiceField(
+        label=_("Utfall"), queryset=_active(AdviceOutcome), empty_label=_("– Välj –")
+    )
     closed_on = forms.DateField(label=_("Avslutat datum"), widget=SwedishDateInput())
     prefix = "close"
 

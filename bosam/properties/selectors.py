@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Exists, IntegerField, Min, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from bosam.accounts.permissions import user_can
@@ -81,6 +81,17 @@ def vacant_filter(today: date) -> Q:
     return cond
 
 
+class _SubqueryCount(Subquery):
+    """COUNT(*) of a correlated subquery, as one column of the outer query."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = IntegerField()
+
+
+def _count(qs: QuerySet[Any]) -> _SubqueryCount:
+    return _SubqueryCount(qs.order_by().values("pk"))
+
+
 # --- landlords --------------------------------------------------------------------------------
 
 LANDLORD_SORTS = {
@@ -105,14 +116,14 @@ def landlord_list(
     if not _may_read(user):
         return Landlord.objects.none()
     today = timezone.localdate()
+    # Subqueries, not joins: joining apartments and leases at once multiplies the rows of a
+    # large landlord (thousands of apartments × their leases) before counting.
+    apartments = Apartment.objects.filter(landlord_id=OuterRef("pk"))
+    leases = HeadLease.objects.filter(landlord_id=OuterRef("pk"))
     qs = Landlord.objects.annotate(
-        apartment_count=Count("apartments", distinct=True),
-        running_count=Count(
-            "head_leases",
-            filter=Q(head_leases__in=HeadLease.objects.filter(running_on(today))),
-            distinct=True,
-        ),
-        first_lease_start=Min("head_leases__start_date"),
+        apartment_count=_count(apartments),
+        running_count=_count(leases.filter(running_on(today))),
+        first_lease_start=Subquery(leases.order_by("start_date").values("start_date")[:1]),
     )
     query = query.strip()
     if query:
@@ -194,7 +205,14 @@ def apartment_list(*, user: Any, filters: ApartmentFilters | None = None) -> Que
         qs = qs.filter(district=f.district)
     if f.wheelchair_accessible:
         qs = qs.filter(wheelchair_accessible=True)
-    current = HeadLease.objects.filter(running_on(today), apartment_id=OuterRef("pk"))
+    running = HeadLease.objects.filter(running_on(today), apartment_id=OuterRef("pk"))
+    latest = running.order_by("-start_date")
+    qs = qs.annotate(
+        current_lease_id=Subquery(latest.values("pk")[:1]),
+        current_lease_number=Subquery(latest.values("number")[:1]),
+        current_usage=Subquery(latest.values("usage__name")[:1]),
+    )
+    current = running
     if f.usage_id:
         current = current.filter(usage_id=f.usage_id)
     if f.committee_id:

@@ -274,6 +274,8 @@ def apartment_update(*, apartment: Apartment, by: Any, **fields: Any) -> Apartme
             raise ValueError(f"apartment_update cannot change {name}")
         setattr(apartment, name, value)
     apartment.apartment_number = _apartment_number(apartment.apartment_number)
+    if apartment.floor is None:
+        apartment.floor = floor_of_apartment_number(apartment.apartment_number)
     _check_object_number_free(apartment.landlord, apartment.landlord_object_number, apartment.pk)
     _clean(apartment)
     apartment.save()

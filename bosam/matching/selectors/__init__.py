@@ -1,6 +1,12 @@
 """Reads for matching. `requests`: requests and offers scoped to the user; `proposals`:
 vacancies and rankings; `figures`: report figures with the ids behind them. Import from here."""
 
+from bosam.matching.selectors.figures import (
+    DeclineRow,
+    MatchingFigureRow,
+    MatchingFigures,
+    matching_figures,
+)
 from bosam.matching.selectors.proposals import (
     VACANCY_HORIZON_DAYS,
     RankedRequests,
@@ -36,6 +42,10 @@ from bosam.matching.selectors.requests import (
 )
 
 __all__ = [
+    "DeclineRow",
+    "MatchingFigureRow",
+    "MatchingFigures",
+    "matching_figures",
     "READ_CAPABILITIES",
     "VACANCY_HORIZON_DAYS",
     "RankedRequests",

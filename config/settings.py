@@ -182,11 +182,13 @@ SECURE_CSP = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        # Token first: a program without valid credentials gets 401 and a WWW-Authenticate
+        # header instead of the 403 that session authentication would give.
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "bosam.core.api.BosamAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "bosam.core.api.exception_handler",
@@ -212,3 +214,21 @@ LOGGING = {
 # Bosam's own settings (municipality policy values; catalogues live in the database).
 BOSAM_MUNICIPALITY_NAME = env_str("BOSAM_MUNICIPALITY_NAME", "Demo kommun")
 BOSAM_DEMO_BANNER = env_bool("BOSAM_DEMO_BANNER", DEBUG)
+
+# Retention (gallring, `manage.py retention`): years without activity before personal data is
+# deleted; per rule as "households=5,persons=5" (rule keys are listed by the command).
+BOSAM_RETENTION_YEARS = env_int("BOSAM_RETENTION_YEARS", 5)
+BOSAM_RETENTION_YEARS_BY_RULE = {
+    key.strip(): int(value)
+    for key, _, value in (
+        item.partition("=") for item in env_list("BOSAM_RETENTION_YEARS_BY_RULE", [])
+    )
+    if key.strip()
+}
+
+# Not env-driven on purpose: an installation cannot switch its audit trail off. Only the
+# benchmark's settings (bench/settings.py) set it to False, to measure the audit's cost.
+BOSAM_AUDIT_ENABLED = True
+
+# Committee readers' breakdowns show counts 1..N-1 as "<N" (reporting; totals are never suppressed).
+BOSAM_SUPPRESSION_THRESHOLD = env_int("BOSAM_SUPPRESSION_THRESHOLD", 5)

@@ -31,6 +31,7 @@ class Office(BaseModel):
     committee = models.ForeignKey(
         Committee, on_delete=models.PROTECT, related_name="offices", verbose_name=_("nämnd")
     )
+    active = models.BooleanField(_("aktiv"), default=True)
 
     class Meta:
         ordering = ["name"]
@@ -79,6 +80,9 @@ class User(AbstractUser):
         verbose_name=_("enhet"),
     )
     role = models.CharField(_("roll"), max_length=40, choices=Role.choices, blank=True)
+    # A program (an integration) rather than a person: it never logs in with a password and
+    # reaches only the API, with a token the system administrator issues.
+    is_service_account = models.BooleanField(_("tjänstekonto"), default=False)
 
     class Meta(AbstractUser.Meta):
         ordering = ["username"]

@@ -33,7 +33,10 @@ def capability_required(*capabilities: Capability) -> Callable[[ViewFunc], ViewF
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        return login_required(wrapped)
+        guarded = login_required(wrapped)
+        # Read by the role-matrix test, which checks every page against every role.
+        guarded.required_capabilities = capabilities  # type: ignore[attr-defined]
+        return guarded
 
     return decorator
 

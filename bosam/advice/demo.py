@@ -200,7 +200,7 @@ def build(ctx: DemoContext) -> None:
                         recorded_by=adviser,
                     )
                 )
-            if (ctx.today - last).days > 30 or rng.random() < 0.4:
+            if (ctx.today - last).days > 21 or rng.random() < 0.5:
                 code = "referred" if referred and rng.random() < 0.7 else _pick(ctx, OUTCOMES)
                 case.status = AdviceCase.Status.CLOSED
                 case.outcome = catalogue[AdviceOutcome][code]

@@ -87,6 +87,24 @@ class IntakeForm(forms.Form):
         return data
 
 
+class CaseEditForm(forms.Form):
+    """Corrections to the intake; the person of a case is not changed here."""
+
+    channel = forms.ModelChoiceField(label=_("Kontaktväg"), queryset=AdviceChannel.objects.all())
+    reason = forms.ModelChoiceField(label=_("Anledning"), queryset=AdviceReason.objects.all())
+    age_band = forms.ChoiceField(label=_("Åldersgrupp"), choices=AgeBand.choices)
+    household_type = forms.ChoiceField(label=_("Hushållstyp"), choices=HouseholdType.choices)
+    notes = forms.CharField(
+        label=_("Anteckningar"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, anonymous: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not anonymous:
+            # An identified case's age band follows the person's birth date.
+            del self.fields["age_band"]
+
+
 class ContactForm(forms.Form):
     """Work on a case: one meeting, call or session."""
 
@@ -111,7 +129,9 @@ class ContactForm(forms.Form):
 
 
 class ReferralForm(forms.Form):
-    target = forms.ModelChoiceField(label=_("Hänvisa till"), queryset=_active(ReferralTarget))
+    target = forms.ModelChoiceField(
+        label=_("Hänvisa till"), queryset=_active(ReferralTarget), empty_label=_("– Välj –")
+    )
     special_reasons = forms.CharField(
         label=_("Särskilda skäl"), widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -120,7 +140,9 @@ class ReferralForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    outcome = forms.ModelChoiceField(label=_("Utfall"), queryset=_active(AdviceOutcome))
+    outcome = forms.ModelChoiceField(
+        label=_("Utfall"), queryset=_active(AdviceOutcome), empty_label=_("– Välj –")
+    )
     closed_on = forms.DateField(label=_("Avslutat datum"), widget=SwedishDateInput())
     prefix = "close"
 

@@ -12,7 +12,7 @@ from bosam.accounts.roles import Capability
 from bosam.advice.selectors import advice_open_case_count, advice_open_cases_for
 from bosam.core.work_queues import Panel, PanelRow
 
-OLD_AFTER_DAYS = 14  # an advice case open longer than two weeks needs a look
+OLD_AFTER_DAYS = 30  # an advice case open a month without closing needs a look
 
 
 def panels(user: Any) -> list[Panel]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 from uuid import UUID
 
+from django.conf import settings
 from django.db import models
 
 from bosam.audit.context import current_request_context
@@ -27,6 +28,12 @@ class AuditSubject(Protocol):
     def audit_people(self) -> Sequence[AuditPerson]: ...
 
     def audit_unit_id(self) -> int | None: ...
+
+
+def _enabled() -> bool:
+    # Fixed at True in config/settings.py; only the benchmark's settings turn it off, to measure
+    # what the audit trail costs a page.
+    return bool(getattr(settings, "BOSAM_AUDIT_ENABLED", True))
 
 
 def _object_type(obj: models.Model) -> str:
@@ -89,6 +96,8 @@ def audit_record(
     reason: str = "",
 ) -> None:
     """Write the audit rows for one action on one record (or on no record, e.g. a login)."""
+    if not _enabled():
+        return
     described_people: Sequence[AuditPerson] = ()
     unit_id = None
     if obj is not None:
@@ -112,6 +121,8 @@ def audit_record(
 
 def audit_list(*, actor: Any, objects: Iterable[models.Model], reason: str = "") -> None:
     """Record that each record (and each person in it) was shown in a list or search result."""
+    if not _enabled():
+        return
     rows: list[AuditEvent] = []
     for obj in objects:
         people, unit_id = _describe(obj)

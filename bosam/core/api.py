@@ -1,8 +1,9 @@
 """API error shape: {"message", "code", "extra"} for every refusal, as the views show them."""
 
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
+from drf_spectacular.openapi import AutoSchema
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -31,3 +32,18 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             "extra": {} if message else {"fields": detail},
         }
     return response
+
+
+class BosamAutoSchema(AutoSchema):
+    """Names a nested serializer after its API class: `PersonListApi.OutputSerializer` becomes
+    the component `PersonListOutput`, so every API can call its serializers Input/Output
+    (the house style) without colliding in the OpenAPI schema."""
+
+    def get_serializer_name(
+        self, serializer: Any, direction: Literal["request", "response"]
+    ) -> str:
+        qualname = type(serializer).__qualname__
+        outer, _, inner = qualname.rpartition(".")
+        if outer.endswith("Api"):
+            return outer.removesuffix("Api") + inner.removesuffix("Serializer")
+        return str(super().get_serializer_name(serializer, direction))

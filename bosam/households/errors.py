@@ -9,6 +9,7 @@ class HouseholdErrorCode(StrEnum):
     MERGE_INVALID = "merge_invalid"
     MEMBER_EXISTS = "member_exists"
     UNKNOWN_INTERVENTION_TYPE = "unknown_intervention_type"
+    UNIT_NOT_ALLOWED = "unit_not_allowed"
 
 
 class HouseholdError(ApplicationError):

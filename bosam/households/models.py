@@ -34,6 +34,16 @@ class Person(PersonalDataModel):
     no_number_reason = models.CharField(
         _("skäl till att nummer saknas"), max_length=200, blank=True
     )
+    # A social worker sees the persons their unit registered even before they join one of the
+    # unit's households (otherwise a person registered first would vanish from its registrar).
+    registered_by_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registrerad av enhet"),
+    )
     # A merged record stays (its history is evidence) and points at the record that lives on.
     merged_into = models.ForeignKey(
         "self",

@@ -109,3 +109,17 @@ def age_on(birth_date: date, on: date) -> int:
 def is_child(birth_date: date | None, on: date) -> bool:
     """A person under 18 on the date. Unknown birth date: not counted as a child."""
     return birth_date is not None and 0 <= age_on(birth_date, on) < CHILD_AGE_LIMIT
+
+
+def retention_cutoff(today: date, years: int) -> date:
+    """The day `years` before today (29 February falls back to the 28th in a common year)."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)
+
+
+def is_due_for_retention(last_activity: date, *, today: date, years: int) -> bool:
+    """Personal data is deleted when nothing has happened for the whole retention period:
+    the last activity lies before the cutoff day (activity on the cutoff day itself keeps it)."""
+    return last_activity < retention_cutoff(today, years)

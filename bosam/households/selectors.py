@@ -31,7 +31,10 @@ def person_visible_to(user: Any) -> QuerySet[Person]:
     if user_can(user, Capability.PERSONAL_DATA_ALL):
         return qs
     if user_can(user, Capability.PERSONAL_DATA_OWN_UNIT) and user.unit_id:
-        return qs.filter(memberships__household__unit_id=user.unit_id).distinct()
+        own_members = HouseholdMember.objects.filter(household__unit_id=user.unit_id)
+        return qs.filter(
+            Q(pk__in=own_members.values("person_id")) | Q(registered_by_unit_id=user.unit_id)
+        )
     return qs.none()
 
 
@@ -63,12 +66,17 @@ def person_search_filter(query: str) -> Q:
     return cond
 
 
-def person_search(*, user: Any, query: str, limit: int = 50) -> list[Person]:
-    """Persons matching the query that the user may see; not merged-away records."""
+def person_search_queryset(*, user: Any, query: str) -> QuerySet[Person]:
+    """Persons matching the query that the user may see, not merged-away records; none for an
+    empty query (nobody browses the whole population)."""
     if not (query or "").strip():
-        return []
+        return Person.objects.none()
     qs = person_visible_to(user).filter(person_search_filter(query), merged_into__isnull=True)
-    return list(qs.order_by("last_name", "first_name")[:limit])
+    return qs.order_by("last_name", "first_name", "id")
+
+
+def person_search(*, user: Any, query: str, limit: int = 50) -> list[Person]:
+    return list(person_search_queryset(user=user, query=query)[:limit])
 
 
 def person_duplicate_candidates(

@@ -75,6 +75,7 @@ def person_register(
         last_name=last_name.strip(),
         birth_date=born,
         no_number_reason="" if digits else no_number_reason.strip(),
+        registered_by_unit_id=getattr(registered_by, "unit_id", None),
     )
     person.full_clean()
     person.save()

@@ -10,6 +10,8 @@ from bosam.households.rules import (
     parse_personal_number,
 )
 
+pytestmark = pytest.mark.nodb
+
 
 def test_ten_digit_personnummer_is_stored_as_twelve_digits() -> None:
     parsed = parse_personal_number("811228-9874")
@@ -57,3 +59,18 @@ def test_a_child_is_under_eighteen_on_the_day() -> None:
     assert is_child(born, date(2026, 5, 9))
     assert not is_child(born, date(2026, 5, 10))
     assert not is_child(None, date(2026, 5, 10))
+
+
+def test_retention_is_due_after_the_whole_period_without_activity() -> None:
+    from bosam.households.rules import is_due_for_retention
+
+    today = date(2026, 11, 25)
+    assert is_due_for_retention(date(2021, 11, 24), today=today, years=5)
+    assert not is_due_for_retention(date(2021, 11, 25), today=today, years=5)
+    assert not is_due_for_retention(date(2024, 1, 1), today=today, years=5)
+
+
+def test_retention_cutoff_from_leap_day_falls_on_the_28th() -> None:
+    from bosam.households.rules import retention_cutoff
+
+    assert retention_cutoff(date(2028, 2, 29), 5) == date(2023, 2, 28)

@@ -111,11 +111,11 @@ def sublets_for_household(*, user: Any, household_id: UUID) -> list[Sublet]:
 
 
 def head_leases_open_for_sublet(*, today: date) -> QuerySet[HeadLease]:
-    """Head leases a household can be placed on: not ended, running today or later."""
+    """Head leases a household can be placed on: not ended, running today or later. (One with a
+    running sublet may get the next household after it; the service checks the overlap.)"""
     return (
         HeadLease.objects.filter(end_reason__isnull=True)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
-        .exclude(pk__in=Sublet.objects.filter(status=Sublet.Status.ACTIVE).values("head_lease_id"))
         .select_related("apartment", "usage", "committee")
         .order_by("apartment__street_address")
     )

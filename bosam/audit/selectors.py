@@ -1,0 +1,47 @@
+"""Reading the audit trail: the log follow-up (logguppföljning) for the system administrator."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from bosam.accounts.permissions import user_can
+from bosam.accounts.roles import Capability
+from bosam.audit.models import AuditEvent
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    person_ids: tuple[UUID, ...] | None = None  # None: any person; (): nobody matched
+    actor_id: int | None = None
+    outside_own_unit: bool = False
+    action: str = ""
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def audit_event_search(*, user: Any, filters: AuditFilter) -> QuerySet[AuditEvent]:
+    """Events matching the filters, newest first; nothing for a user without the follow-up."""
+    if not user_can(user, Capability.AUDIT_FOLLOW_UP):
+        return AuditEvent.objects.none()
+    qs = AuditEvent.objects.all()
+    if filters.person_ids is not None:
+        qs = qs.filter(person_id__in=filters.person_ids)
+    if filters.actor_id is not None:
+        qs = qs.filter(actor_id=filters.actor_id)
+    if filters.outside_own_unit:
+        qs = qs.filter(outside_own_unit=True)
+    if filters.action:
+        qs = qs.filter(action=filters.action)
+    if filters.date_from:
+        qs = qs.filter(occurred_at__gte=_start_of(filters.date_from))
+    if filters.date_to:
+        qs = qs.filter(occurred_at__lt=_start_of(filters.date_to + timedelta(days=1)))
+    return qs.order_by("-occurred_at", "-id")

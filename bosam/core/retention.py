@@ -1,0 +1,43 @@
+"""Retention (gallring): personal data is deleted when it is no longer needed.
+
+An app lists its rules in a `retention.py` with `RETENTION_RULES = [RetentionRule(...)]`. The
+`retention` management command runs the apps' rules from the top layer down (a prevention case
+goes before the household it concerns), lists what is due, and deletes it only with --apply.
+Audit events are never deleted: they are the evidence of who handled the data."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from importlib import import_module
+
+from django.apps import apps
+from django.db import models
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    key: str
+    label: str  # Swedish, shown in the command's report
+    # Records due for deletion on `today` after `years` without activity.
+    due: Callable[[date, int], Iterable[models.Model]]
+    # Deletes one due record (and what belongs only to it); raises ProtectedError when other
+    # records still need it, and the command then keeps it and says why.
+    delete: Callable[[models.Model], None]
+
+
+def all_rules() -> list[RetentionRule]:
+    """Every app's rules, highest layer first (INSTALLED_APPS lists them lowest first)."""
+    rules: list[RetentionRule] = []
+    for config in reversed(list(apps.get_app_configs())):
+        if not config.name.startswith("bosam."):
+            continue
+        try:
+            module = import_module(f"{config.name}.retention")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.retention":
+                raise
+            continue
+        rules.extend(
+            r for r in getattr(module, "RETENTION_RULES", []) if isinstance(r, RetentionRule)
+        )
+    return rules

@@ -1,0 +1,1 @@
+"""Pages of eviction prevention, split by sub-domain."""

@@ -7,14 +7,14 @@ import time
 from datetime import date
 from typing import Any
 
+from django.db import transaction
+
+from bosam.accounts.models import Unit, User
 from bosam.prevention.services.imports import (
     landlord_import_accept,
     landlord_import_preview,
     landlord_import_upload,
 )
-from django.db import transaction
-
-from bosam.accounts.models import Unit, User
 from bosam.properties.models import Landlord
 
 

@@ -7,14 +7,17 @@ import time
 from datetime import date
 from typing import Any
 
+from django.db import transaction
+
+from bosam.accounts.models import Unit, User
+from bosam.core.tabular import read_table
+from bosam.prevention.rules import guess_mapping
 from bosam.prevention.services.imports import (
+    import_mapping_save,
     landlord_import_accept,
     landlord_import_preview,
     landlord_import_upload,
 )
-from django.db import transaction
-
-from bosam.accounts.models import Unit, User
 from bosam.properties.models import Landlord
 
 
@@ -32,6 +35,11 @@ def _once(content: bytes) -> tuple[float, dict[str, int]]:
     started = time.perf_counter()
     try:
         with transaction.atomic():
+            # The caseworker maps this landlord's columns once; the mapping is kept per landlord.
+            headers = read_table(content, "hyresvardens-lista.csv").headers
+            import_mapping_save(
+                landlord=landlord, columns=guess_mapping(headers), saved_by=caseworker
+            )
             batch = landlord_import_upload(
                 landlord=landlord,
                 filename="hyresvardens-lista.csv",

@@ -81,6 +81,9 @@ def build_demo(db_name: str, scale: float, env: dict[str, str]) -> DemoTiming:
         text=True,
     )
     finished = time.monotonic()
+    for line in result.stdout.splitlines():
+        if line.startswith("  ") and line.endswith(" s"):
+            say(f"  demo {line.strip()}")  # per app, also kept in the figures
     per_app = {
         m.group(1): float(m.group(2))
         for m in re.finditer(r"^\s+(\w+): ([\d.]+) s$", result.stdout, re.MULTILINE)

@@ -8,7 +8,7 @@ part carries its explanation in Swedish words, so a rank can be read, not only t
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 # How much of the urgency weight each urgency earns.
 URGENCY_SHARE = {"acute": 1.0, "high": 0.6, "normal": 0.2}
@@ -424,3 +424,33 @@ def proposal_changes(
 def days_between(start: date, end: date | None) -> int | None:
     """Whole days from one date to a later one; None while the end has not happened."""
     return None if end is None else (end - start).days
+
+
+@dataclass(frozen=True)
+class DaysSummary:
+    """Days per case for a figure: how many cases, the mean and the median (one decimal)."""
+
+    count: int
+    total: int
+    mean: float | None
+    median: float | None
+
+
+def days_summary(days: Sequence[int]) -> DaysSummary:
+    """Count, total, mean and median of day counts; no mean or median without cases (not 0)."""
+    if not days:
+        return DaysSummary(0, 0, None, None)
+    ordered = sorted(days)
+    middle = len(ordered) // 2
+    median = (
+        float(ordered[middle]) if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    )
+    return DaysSummary(len(ordered), sum(ordered), round(sum(ordered) / len(ordered), 1), median)
+
+
+def days_vacant_before(start: date, lease_start: date, earlier_ends: Iterable[date | None]) -> int:
+    """Vacancy days before a new tenant: from the day after the previous sublet on the head lease
+    ended (or the head lease's start, when there was none) to the new sublet's start."""
+    ends = [end for end in earlier_ends if end is not None and end < start]
+    free_from = max(ends) + timedelta(days=1) if ends else lease_start
+    return max(0, (start - free_from).days)

@@ -1,6 +1,12 @@
 """Reads for matching. `requests`: requests and offers scoped to the user; `proposals`:
 vacancies and rankings; `figures`: report figures with the ids behind them. Import from here."""
 
+from bosam.matching.selectors.figures import (
+    DeclineRow,
+    MatchingFigureRow,
+    MatchingFigures,
+    matching_figures,
+)
 from bosam.matching.selectors.proposals import (
     VACANCY_HORIZON_DAYS,
     RankedRequests,
@@ -10,6 +16,7 @@ from bosam.matching.selectors.proposals import (
     proposals_for_request,
     proposals_for_vacancy,
     request_facts,
+    requests_by_id,
     rule_settings,
     settings_changes,
     settings_get,
@@ -35,6 +42,10 @@ from bosam.matching.selectors.requests import (
 )
 
 __all__ = [
+    "DeclineRow",
+    "MatchingFigureRow",
+    "MatchingFigures",
+    "matching_figures",
     "READ_CAPABILITIES",
     "VACANCY_HORIZON_DAYS",
     "RankedRequests",
@@ -51,6 +62,7 @@ __all__ = [
     "proposals_for_request",
     "proposals_for_vacancy",
     "request_facts",
+    "requests_by_id",
     "request_get",
     "request_list",
     "request_visible_to",

@@ -15,6 +15,7 @@ from django.db.models import Q
 
 from bosam.matching import rules
 from bosam.matching.models import HousingRequest, MatchingSettings, Offer
+from bosam.matching.selectors.requests import with_people
 from bosam.properties.models import HeadLease, Usage
 from bosam.tenancies import rules as tenancy_rules
 from bosam.tenancies.models import Sublet
@@ -163,9 +164,9 @@ def request_facts(request: HousingRequest) -> rules.RequestFacts:
 def waiting_requests() -> list[HousingRequest]:
     """The pool: requests without an open offer that are still to be housed."""
     return list(
-        HousingRequest.objects.filter(status=HousingRequest.Status.WAITING)
-        .select_related("committee", "unit")
-        .order_by("received_on", "reference")
+        with_people(HousingRequest.objects.filter(status=HousingRequest.Status.WAITING)).order_by(
+            "received_on", "reference"
+        )
     )
 
 
@@ -250,4 +251,5 @@ def settings_changes(*, new_values: dict[str, Any], today: date) -> list[rules.P
 
 
 def requests_by_id(ids: Sequence[Any]) -> dict[Any, HousingRequest]:
-    return {r.pk: r for r in HousingRequest.objects.filter(pk__in=list(ids))}
+    """Requests by id with their people (for the audit of what a preview showed)."""
+    return {r.pk: r for r in with_people(HousingRequest.objects.filter(pk__in=list(ids)))}

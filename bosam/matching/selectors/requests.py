@@ -36,9 +36,9 @@ def offer_visible_to(user: Any) -> QuerySet[Offer]:
     return Offer.objects.filter(request__in=request_visible_to(user).values("pk"))
 
 
-def _current_members() -> Prefetch[Any]:
+def _current_members(prefix: str = "") -> Any:
     return Prefetch(
-        "household__memberships",
+        f"{prefix}household__memberships",
         queryset=HouseholdMember.objects.filter(end_date__isnull=True)
         .select_related("person")
         .order_by("relation", "person__birth_date"),
@@ -118,15 +118,7 @@ def _offers_with_people(qs: QuerySet[Offer]) -> QuerySet[Offer]:
         "answered_by",
         "decline_reason",
         "sublet",
-    ).prefetch_related(
-        Prefetch(
-            "request__household__memberships",
-            queryset=HouseholdMember.objects.filter(end_date__isnull=True)
-            .select_related("person")
-            .order_by("relation", "person__birth_date"),
-            to_attr="prefetched_current_members",
-        )
-    )
+    ).prefetch_related(_current_members("request__"))
 
 
 def offer_list(*, user: Any, state: str = "") -> QuerySet[Offer]:

@@ -54,7 +54,8 @@ def offer_make(
     # Lock order: head lease, then request. Every path that changes an offer's state locks
     # the offer only, so there is no cycle.
     lease = HeadLease.objects.select_for_update().get(pk=head_lease.pk)
-    request = HousingRequest.objects.select_for_update().get(pk=request.pk)
+    HousingRequest.objects.select_for_update().filter(pk=request.pk).values_list("pk").get()
+    request.refresh_from_db()
     taken = (
         Offer.objects.filter(head_lease=lease, state=Offer.State.OFFERED)
         .select_related("request", "offered_by")
@@ -131,13 +132,16 @@ def offer_make(
 
 
 def _locked_open(offer: Offer) -> Offer:
-    locked = Offer.objects.select_for_update().select_related("request").get(pk=offer.pk)
-    if locked.state != Offer.State.OFFERED:
+    """Lock the offer and read it afresh; refuse one that has been answered meanwhile."""
+    Offer.objects.select_for_update().filter(pk=offer.pk).values_list("pk").get()
+    offer.refresh_from_db()
+    offer.request.refresh_from_db()
+    if offer.state != Offer.State.OFFERED:
         raise MatchingError(
-            f"Erbjudandet är redan {locked.get_state_display().lower()}.",
+            f"Erbjudandet är redan {offer.get_state_display().lower()}.",
             code=MatchingErrorCode.OFFER_CLOSED,
         )
-    return locked
+    return offer
 
 
 def _back_to_pool(request: HousingRequest) -> None:

@@ -88,7 +88,6 @@ def _next_reference(year: int) -> str:
             return reference
 
 
-@transaction.atomic
 def request_create(
     *,
     created_by: Any,
@@ -109,7 +108,46 @@ def request_create(
 ) -> HousingRequest:
     """A social worker's request for an apartment for a household of their own unit. It waits
     in the pool the coordinator ranks until an offer is made."""
+    # Checked outside the transaction, so the audit row of a refusal is not rolled back with it.
     _require_own_unit(created_by, household)
+    return _request_create(
+        created_by=created_by,
+        household=household,
+        usage_category=usage_category,
+        committee=committee,
+        household_size=household_size,
+        rooms_wanted=rooms_wanted,
+        needs_wheelchair_access=needs_wheelchair_access,
+        needs_ground_floor_or_lift=needs_ground_floor_or_lift,
+        districts_preferred=districts_preferred,
+        districts_avoided=districts_avoided,
+        other_needs=other_needs,
+        urgency=urgency,
+        urgency_reason=urgency_reason,
+        needed_by=needed_by,
+        received_on=received_on,
+    )
+
+
+@transaction.atomic
+def _request_create(
+    *,
+    created_by: Any,
+    household: Household,
+    usage_category: str,
+    committee: Committee,
+    household_size: int,
+    rooms_wanted: int,
+    needs_wheelchair_access: bool,
+    needs_ground_floor_or_lift: bool,
+    districts_preferred: Iterable[str],
+    districts_avoided: Iterable[str],
+    other_needs: str,
+    urgency: str,
+    urgency_reason: str,
+    needed_by: date | None,
+    received_on: date | None,
+) -> HousingRequest:
     received = received_on or timezone.localdate()
     request = HousingRequest(
         reference=_next_reference(received.year),
@@ -137,6 +175,12 @@ def request_create(
     return request
 
 
+def _lock(request: HousingRequest) -> None:
+    """Lock the row and read it afresh, so a change made meanwhile is seen (and kept)."""
+    HousingRequest.objects.select_for_update().filter(pk=request.pk).values_list("pk").get()
+    request.refresh_from_db()
+
+
 def _require_open(request: HousingRequest) -> None:
     if not request.is_open:
         raise MatchingError(
@@ -149,6 +193,7 @@ def _require_open(request: HousingRequest) -> None:
 def request_update(*, request: HousingRequest, updated_by: Any, **fields: Any) -> HousingRequest:
     """Change the needs of an open request; the next ranking uses them."""
     _require_own_unit(updated_by, request.household)
+    _lock(request)
     _require_open(request)
     for name, value in fields.items():
         if name not in EDITABLE:
@@ -172,7 +217,7 @@ def request_withdraw(
     """The unit no longer needs the apartment. An open offer is taken back with the request, so
     its vacancy returns to the pool."""
     _require_own_unit(withdrawn_by, request.household)
-    request = HousingRequest.objects.select_for_update().get(pk=request.pk)
+    _lock(request)
     _require_open(request)
     if not reason.strip():
         raise MatchingError(

@@ -75,6 +75,10 @@ class Report:
     summary_chart: BarChart | None = None
 
     @property
+    def suppressed_up_to(self) -> int:
+        return (self.suppression_threshold or 1) - 1
+
+    @property
     def previous_year(self) -> int:
         return self.year - 1
 
@@ -131,12 +135,13 @@ def _breakdown_lines(
     previous: Sequence[tuple[str, str, Number]],
     threshold: int | None,
 ) -> list[BreakdownLine]:
-    before = {key: value for key, _label, value in previous}
+    # A row missing the year before was zero then (the breakdown lists what occurred).
+    before: dict[str, Number] = {key: value for key, _label, value in previous}
     rows = list(current) + [
         (key, label, 0) for key, label, _v in previous if key not in {k for k, _l, _x in current}
     ]
     values = [value for _k, _l, value in rows]
-    previous_values = [before.get(key) for key, _l, _v in rows]
+    previous_values = [before.get(key, 0) for key, _l, _v in rows]
     hidden = _suppressed(fig.row_measure, values, threshold)
     hidden_before = _suppressed(fig.row_measure, previous_values, threshold)
     return [
@@ -144,9 +149,9 @@ def _breakdown_lines(
             key=key,
             label=label,
             value=value,
-            previous=before.get(key),
+            previous=before.get(key, 0),
             display=hidden[i] or format_value(value, fig.row_measure),
-            previous_display=hidden_before[i] or format_value(before.get(key), fig.row_measure),
+            previous_display=hidden_before[i] or format_value(before.get(key, 0), fig.row_measure),
         )
         for i, (key, label, value) in enumerate(rows)
     ]

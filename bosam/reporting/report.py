@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
@@ -103,6 +104,11 @@ class Report:
         for line in self.lines:
             grouped.setdefault(line.figure.section, []).append(line)
         return list(grouped.items())
+
+
+def suppression_threshold() -> int:
+    """Committee readers' and the PDF's threshold for small numbers (a setting)."""
+    return int(settings.BOSAM_SUPPRESSION_THRESHOLD)
 
 
 def figure_values(

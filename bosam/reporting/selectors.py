@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import NoReverseMatch, reverse
 
+from bosam.accounts.models import Committee
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
 from bosam.advice.selectors import advice_case_visible_to
@@ -18,6 +19,7 @@ from bosam.households.selectors import household_visible_to
 from bosam.prevention.models import Notification, PreventionCase
 from bosam.properties.models import HeadLease, Landlord
 from bosam.reporting.models import PublishedReport
+from bosam.reporting.report import Report, report_live, report_published, suppression_threshold
 from bosam.tenancies.selectors import sublet_visible_to
 
 
@@ -268,3 +270,21 @@ def published_reports_visible_to(user: Any) -> list[PublishedReport]:
     if not user_can(user, Capability.STATISTICS, Capability.PUBLISHED_STATISTICS):
         return []
     return list(PublishedReport.objects.defer("pdf").order_by("-year"))
+
+
+def report_for_user(
+    *, user: Any, year: int, committee: Committee | None, published_version: bool = False
+) -> Report:
+    """Full statistics: today's figures, or the published ones on request. Everyone else with
+    published statistics: the published report only, with small numbers suppressed. Raises
+    `PublishedReport.DoesNotExist` when a published report is needed and there is none."""
+    published = PublishedReport.objects.defer("pdf").filter(year=year).first()
+    if not user_can(user, Capability.STATISTICS):
+        if published is None or not user_can(user, Capability.PUBLISHED_STATISTICS):
+            raise PublishedReport.DoesNotExist
+        return report_published(
+            published=published, committee=committee, threshold=suppression_threshold()
+        )
+    if published_version and published is not None:
+        return report_published(published=published, committee=committee)
+    return report_live(year=year, committee=committee)

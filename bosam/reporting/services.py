@@ -22,12 +22,13 @@ from bosam.reporting.models import (
     ReportJob,
 )
 from bosam.reporting.pdf import render_report_pdf
-from bosam.reporting.report import figure_values, report_live, report_published
+from bosam.reporting.report import (
+    figure_values,
+    report_live,
+    report_published,
+    suppression_threshold,
+)
 from bosam.reporting.rules import year_may_be_published
-
-
-def suppression_threshold() -> int:
-    return int(settings.BOSAM_SUPPRESSION_THRESHOLD)
 
 
 def _store(

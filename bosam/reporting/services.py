@@ -5,7 +5,7 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from bosam.accounts.models import Committee
@@ -154,7 +154,6 @@ def _progress(job_id: UUID, percent: int, step: str) -> None:
 
 def report_pdf_job_run(*, job_id: UUID) -> None:
     """Compute and render; each step is committed at once so the polling page sees progress."""
-    close_old_connections()
     job = ReportJob.objects.select_related("committee").get(pk=job_id)
     try:
         _progress(job_id, 10, "Räknar årets och föregående års siffror")

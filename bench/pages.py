@@ -10,6 +10,7 @@ each module's lists and detail pages join the load profile as they land on main.
 """
 
 import random
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -90,7 +91,8 @@ def _search_terms() -> list[tuple[str, str]]:
     return terms
 
 
-def discover(probe: Probe, rng: random.Random) -> list[Page]:
+def discover(probe: Probe, rng: random.Random, wanted: str = "") -> list[Page]:
+    """The pages to load; `wanted` (a regex) skips probing the others."""
     pages = [
         Page("floor: minimal view", "floor", USERS[0], [reverse("bench-floor")]),
         Page("floor: base template", "floor", USERS[0], [reverse("bench-floor-page")]),
@@ -103,6 +105,8 @@ def discover(probe: Probe, rng: random.Random) -> list[Page]:
         if namespace not in APPS or not pattern.name:
             continue
         name = f"{namespace}:{pattern.name}"
+        if wanted and not re.search(wanted, name):
+            continue
         converters = dict(getattr(pattern.pattern, "converters", {}))
         is_list = pattern.name.endswith(("_list", "_queue", "figures"))
         if is_list and not converters:

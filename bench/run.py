@@ -140,7 +140,7 @@ def measure(
         return http.get(base_on, path, session_for(username))
 
     say("Finding the pages …")
-    found = pages.discover(probe, random.Random(2022))
+    found = pages.discover(probe, random.Random(2022), args.pages)
     if args.pages:
         found = [p for p in found if p.kind == "floor" or re.search(args.pages, p.key)]
     per_user = min(max(args.levels), 10)
@@ -173,7 +173,12 @@ def measure(
                     targets.reverse()  # neither server always goes first
                 for audit, base in targets:
                     result = run_wrk(
-                        base, page.paths, sessions[page.username], level, args.duration
+                        base,
+                        page.paths,
+                        sessions[page.username],
+                        level,
+                        args.duration,
+                        meters[base],
                     )
                     load[page.key][audit].setdefault(str(level), []).append(asdict(result))
                     done += 1

@@ -87,6 +87,24 @@ class IntakeForm(forms.Form):
         return data
 
 
+class CaseEditForm(forms.Form):
+    """Corrections to the intake; the person of a case is not changed here."""
+
+    channel = forms.ModelChoiceField(label=_("Kontaktväg"), queryset=AdviceChannel.objects.all())
+    reason = forms.ModelChoiceField(label=_("Anledning"), queryset=AdviceReason.objects.all())
+    age_band = forms.ChoiceField(label=_("Åldersgrupp"), choices=AgeBand.choices)
+    household_type = forms.ChoiceField(label=_("Hushållstyp"), choices=HouseholdType.choices)
+    notes = forms.CharField(
+        label=_("Anteckningar"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, anonymous: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not anonymous:
+            # An identified case's age band follows the person's birth date.
+            del self.fields["age_band"]
+
+
 class ContactForm(forms.Form):
     """Work on a case: one meeting, call or session."""
 

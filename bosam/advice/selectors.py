@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from django.db.models import QuerySet, Sum
+from django.db.models import QuerySet
 
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
@@ -99,12 +99,6 @@ def advice_case_contacts(*, case: AdviceCase) -> list[AdviceContact]:
 
 def advice_case_referrals(*, case: AdviceCase) -> list[AdviceReferral]:
     return list(AdviceReferral.objects.filter(case=case).select_related("target", "recorded_by"))
-
-
-def advice_case_minutes(*, case: AdviceCase) -> int:
-    """Time spent on the case over all its contacts, in minutes."""
-    total = AdviceContact.objects.filter(case=case).aggregate(total=Sum("minutes"))["total"]
-    return int(total or 0)
 
 
 def advice_case_earlier(

@@ -205,6 +205,36 @@ def advice_case_register(
 
 
 @transaction.atomic
+def advice_case_update(
+    *,
+    case: AdviceCase,
+    updated_by: Any,
+    channel: AdviceChannel,
+    reason: AdviceReason,
+    household_type: str,
+    notes: str = "",
+    age_band: str = "",
+) -> AdviceCase:
+    """Correct the intake: channel, reason, household type and notes, and the age band of an
+    anonymous case (an identified case's age band follows the birth date). Allowed on closed
+    cases too, since the figures should be right; the audit keeps who changed it."""
+    if channel.pk != case.channel_id:
+        _require_active(channel, "channel")
+    if reason.pk != case.reason_id:
+        _require_active(reason, "reason")
+    case.channel = channel
+    case.reason = reason
+    case.household_type = household_type or HouseholdType.UNKNOWN
+    case.notes = notes.strip()
+    if case.person_id is None and age_band:
+        case.age_band = age_band
+    case.full_clean()
+    case.save()
+    audit_record(actor=updated_by, action=AuditAction.UPDATE, obj=case)
+    return case
+
+
+@transaction.atomic
 def advice_contact_record(
     *,
     case: AdviceCase,

@@ -8,6 +8,7 @@ urlpatterns = [
     path("nytt/", views.case_create, name="case_create"),
     path("nytt/person/", views.person_lookup, name="person_lookup"),
     path("arenden/<uuid:case_id>/", views.case_detail, name="case_detail"),
+    path("arenden/<uuid:case_id>/andra/", views.case_edit, name="case_edit"),
     path("arenden/<uuid:case_id>/kontakt/", views.contact_add, name="contact_add"),
     path("arenden/<uuid:case_id>/hanvisning/", views.referral_add, name="referral_add"),
     path("arenden/<uuid:case_id>/avsluta/", views.case_close, name="case_close"),

@@ -21,6 +21,7 @@ from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
 from bosam.advice import selectors, services
 from bosam.advice.forms import (
+    CaseEditForm,
     CaseFilterForm,
     CloseForm,
     ContactForm,
@@ -178,6 +179,7 @@ def _detail(
         "referrals": selectors.advice_case_referrals(case=case),
         "minutes_total": format_minutes(sum(c.minutes for c in contacts)),
         "may_work": may_work and is_open,
+        "may_correct": may_work,
         "contact_form": contact_form or ContactForm(initial={"contact_on": today}),
         "referral_form": referral_form or ReferralForm(initial={"referred_on": today}),
         "close_form": close_form or CloseForm(initial={"closed_on": today}),
@@ -188,6 +190,41 @@ def _detail(
 @capability_required(*READ)
 def case_detail(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
     return _detail(request, _get_case(request, case_id))
+
+
+@capability_required(*WORK)
+@require_http_methods(["GET", "POST"])
+def case_edit(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
+    """Correct the intake (channel, reason, household type, notes; age band if anonymous)."""
+    case = _get_workable_case(request, case_id)
+    initial = {
+        "channel": case.channel_id,
+        "reason": case.reason_id,
+        "age_band": case.age_band,
+        "household_type": case.household_type,
+        "notes": case.notes,
+    }
+    form = CaseEditForm(request.POST or None, initial=initial, anonymous=case.is_anonymous)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.advice_case_update(
+                case=case,
+                updated_by=request.user,
+                channel=data["channel"],
+                reason=data["reason"],
+                household_type=data["household_type"],
+                notes=data["notes"],
+                age_band=data.get("age_band", ""),
+            )
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(request, _("Ändringen är sparad."))
+            return redirect("advice:case_detail", case_id=case.pk)
+    else:
+        audit_record(actor=request.user, action=AuditAction.VIEW, obj=case)
+    return TemplateResponse(request, "advice/case_edit.html", {"form": form, "case": case})
 
 
 @capability_required(*WORK)

@@ -8,6 +8,7 @@ deadline days away and nobody reached, so the work queue has something to say.""
 
 import csv
 import io
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -28,6 +29,7 @@ from bosam.prevention.models import (
     OutreachAttempt,
     PreventionCase,
 )
+from bosam.prevention.services import subtenant_arrears_register
 from bosam.properties.models import Landlord
 
 FIRST_YEAR = 2021
@@ -313,9 +315,12 @@ def build(ctx: DemoContext) -> None:
     _urgent_examples(ctx, plans)
     _save(ctx, plans, user, applicants)
     _landlord_lists(ctx, plans, main_landlords, user, applicants)
+    # The municipality's own subtenants who owe rent today (from tenancies' rent ledger).
+    own = subtenant_arrears_register(registered_by=user, unit=user.unit, on=today, min_months=2)
     ctx.say(
         f"  {len(plans)} ärenden, {sum(len(p.notifications) for p in plans)} underrättelser, "
-        f"{sum(len(p.interventions) for p in plans)} kvarboendeinsatser"
+        f"{sum(len(p.interventions) for p in plans)} kvarboendeinsatser, "
+        f"{len(own.created)} egna andrahandshyresgäster med hyresskuld"
     )
 
 
@@ -401,7 +406,9 @@ def _landlord_lists(
         )
     }
     for landlord in landlords:
-        ImportMapping.objects.create(landlord=landlord, columns=LIST_MAPPING, updated_by=user)
+        ImportMapping.objects.create(
+            landlord=landlord, columns_json=json.dumps(LIST_MAPPING), updated_by=user
+        )
     month = rules.notification_period(ctx.today)
     for _ in range(3):
         month = rules.notification_period(month - timedelta(days=1))

@@ -5,6 +5,7 @@ Deadlines are derived by `rules` and stored on the notification and the case, so
 and the lists can filter and sort on them in the database.
 """
 
+import json
 from collections.abc import Sequence
 
 from django.db import models
@@ -16,6 +17,7 @@ from bosam.audit.services import AuditPerson
 from bosam.core.models import BaseModel, PersonalDataModel
 from bosam.households.models import Household, Person
 from bosam.properties.models import Landlord
+from bosam.tenancies.models import Sublet
 
 
 class PreventionCase(PersonalDataModel):
@@ -143,8 +145,9 @@ class LandlordImport(BaseModel):
     updated_count = models.PositiveIntegerField(_("uppdaterade"), default=0)
     unchanged_count = models.PositiveIntegerField(_("oförändrade"), default=0)
     refused_count = models.PositiveIntegerField(_("avvisade"), default=0)
-    # Each refused row's message ("Rad 4, Skuld: …"), kept with the file as evidence.
-    refused_rows = models.JSONField(_("avvisade rader"), default=list, blank=True)
+    # Each refused row's message ("Rad 4, Skuld: …"), one per line, kept with the file.
+    # Text, not JSONField: SQLite's JSON check would need a database for `makemigrations --check`.
+    refused_text = models.TextField(_("avvisade rader"), blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -162,6 +165,10 @@ class LandlordImport(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.landlord} {self.filename}"
+
+    @property
+    def refused_rows(self) -> list[str]:
+        return [line for line in self.refused_text.splitlines() if line]
 
 
 class Notification(PersonalDataModel):
@@ -213,6 +220,16 @@ class Notification(PersonalDataModel):
     postcode = models.CharField(_("postnummer"), max_length=6, blank=True)
     town = models.CharField(_("ort"), max_length=100, blank=True)
     landlord_reference = models.CharField(_("hyresvärdens objektnummer"), max_length=40, blank=True)
+    # The household's running sublet from the municipality when notified (the municipality is
+    # then the landlord); matched by the service.
+    sublet = models.ForeignKey(
+        Sublet,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("andrahandskontrakt"),
+    )
     debt_amount = models.DecimalField(
         _("hyresskuld (kr)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
@@ -349,7 +366,8 @@ class ImportMapping(BaseModel):
     landlord = models.OneToOneField(
         Landlord, on_delete=models.CASCADE, related_name="+", verbose_name=_("hyresvärd")
     )
-    columns = models.JSONField(_("kolumner"), default=dict)
+    # {"personal_number": "Pnr", …} as JSON text (see LandlordImport.refused_text for why).
+    columns_json = models.TextField(_("kolumner"), default="{}")
     updated_by = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -361,3 +379,8 @@ class ImportMapping(BaseModel):
 
     def __str__(self) -> str:
         return str(self.landlord)
+
+    @property
+    def columns(self) -> dict[str, str]:
+        loaded = json.loads(self.columns_json or "{}")
+        return {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}

@@ -6,6 +6,7 @@ app_name = "prevention"
 urlpatterns = [
     path("", cases.work_queue, name="work_queue"),
     path("arenden/", cases.case_list, name="case_list"),
+    path("egna-hyresgaster/", cases.subtenant_arrears, name="subtenant_arrears"),
     path("arenden/<uuid:case_id>/", cases.case_detail, name="case_detail"),
     path("arenden/<uuid:case_id>/kontakt/", cases.outreach_add, name="outreach_add"),
     path("arenden/<uuid:case_id>/insats/", cases.intervention_add, name="intervention_add"),

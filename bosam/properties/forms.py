@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from bosam.accounts.models import Committee
 from bosam.core.forms import SwedishDateInput
 from bosam.core.tabular import parse_swedish_decimal
-from bosam.properties.models import EndReason, Landlord, Usage
+from bosam.properties.models import EndReason, Landlord, RegisterImport, Usage
 from bosam.properties.rules import (
     InvalidApartmentNumber,
     InvalidOrgNumber,
@@ -170,6 +170,11 @@ class HeadLeaseEndForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Filen innehåller"),
+        choices=RegisterImport.Kind.choices,
+        help_text=_("Importera i ordningen hyresvärdar, objekt, avtal."),
+    )
     file = forms.FileField(
         label=_("Fil (xlsx eller csv)"),
         help_text=_("Högst 5 MB. Första raden ska vara kolumnrubriker."),

@@ -235,3 +235,73 @@ class HeadLease(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.number} – {self.apartment}"
+
+
+class RegisterImport(BaseModel):
+    """One file brought into the register: kept with its bytes, so the preview, the run and any
+    later question ("what did that file say?") read the same content on any machine."""
+
+    class Kind(models.TextChoices):
+        LANDLORDS = "landlords", _("Hyresvärdar")
+        APARTMENTS = "apartments", _("Lägenhetsobjekt")
+        HEAD_LEASES = "head_leases", _("Avtal")
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Förhandsgranskad")  # checked, nothing written yet
+        REJECTED = "rejected", _("Fel i filen")  # the check found bad rows; nothing written
+        APPLIED = "applied", _("Genomförd")  # every row written in one transaction
+
+    kind = models.CharField(_("innehåll"), max_length=20, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    filename = models.CharField(_("filnamn"), max_length=255)
+    sha256 = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64, db_index=True)
+    content = models.BinaryField(_("filens innehåll"))
+    size = models.PositiveIntegerField(_("storlek (byte)"))
+    row_count = models.PositiveIntegerField(_("rader"), default=0)
+    created_count = models.PositiveIntegerField(_("nya"), default=0)
+    updated_count = models.PositiveIntegerField(_("ändrade"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("oförändrade"), default=0)
+    error_count = models.PositiveIntegerField(_("fel"), default=0)
+    uploaded_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("uppladdad av"),
+    )
+    applied_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("genomförd av"),
+    )
+    applied_at = models.DateTimeField(_("genomförd"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import till registret")
+        verbose_name_plural = _("importer till registret")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.filename}"
+
+
+class RegisterImportError(models.Model):
+    """One bad row (or the file as a whole) found when a file was last checked or run."""
+
+    register_import = models.ForeignKey(
+        RegisterImport, on_delete=models.CASCADE, related_name="errors", verbose_name=_("import")
+    )
+    line = models.PositiveIntegerField(_("rad"))
+    field = models.CharField(_("kolumn"), max_length=100, blank=True)
+    message = models.TextField(_("fel"))
+
+    class Meta:
+        ordering = ["line", "id"]
+        verbose_name = _("fel i import")
+        verbose_name_plural = _("fel i import")
+
+    def __str__(self) -> str:
+        return f"{self.line}: {self.message}"

@@ -70,6 +70,10 @@ HEAD_LEASE_FIELDS = {
     "committee",
     "usage",
     "notes",
+    # Corrections of an ending already registered (head_lease_end registers it first).
+    "notice_given_on",
+    "end_reason",
+    "end_note",
 }
 
 
@@ -301,6 +305,15 @@ def overlapping_head_lease(
     return _excluding(qs, exclude_id).order_by("start_date").first()
 
 
+def _refuse_end_before_start(start_date: date, end_date: date | None) -> None:
+    if end_date is not None and end_date < start_date:
+        raise RegisterError(
+            "Slutdatum kan inte ligga före startdatum.",
+            code=RegisterErrorCode.END_BEFORE_START,
+            extra={"field": "end_date"},
+        )
+
+
 def _refuse_overlap(
     apartment: Apartment, start_date: date, end_date: date | None, exclude_id: int | None
 ) -> None:
@@ -357,6 +370,7 @@ def head_lease_create(
     """A head lease on an apartment, refused if it would overlap another lease on it.
 
     The landlord is the apartment's unless given; an empty number gets the next `ÅÅÅÅ-NNNN`."""
+    _refuse_end_before_start(start_date, end_date)
     apartment = _lock_apartment(apartment)
     _refuse_overlap(apartment, start_date, end_date, None)
     number = number.strip() or _next_lease_number(start_date)
@@ -389,6 +403,7 @@ def head_lease_update(*, head_lease: HeadLease, by: Any, **fields: Any) -> HeadL
         if name not in HEAD_LEASE_FIELDS:
             raise ValueError(f"head_lease_update cannot change {name}")
         setattr(head_lease, name, value.strip() if isinstance(value, str) else value)
+    _refuse_end_before_start(head_lease.start_date, head_lease.end_date)
     _refuse_overlap(apartment, head_lease.start_date, head_lease.end_date, head_lease.pk)
     _check_lease_number_free(head_lease.number, head_lease.pk)
     _clean(head_lease)

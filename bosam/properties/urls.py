@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bosam.properties.views import apartments, head_leases, landlords
+from bosam.properties.views import apartments, head_leases, imports, landlords
 
 app_name = "properties"
 urlpatterns = [
@@ -27,4 +27,10 @@ urlpatterns = [
         landlords.contact_remove,
         name="contact_remove",
     ),
+    path("import/", imports.import_upload, name="import_upload"),
+    path("import/historik/", imports.import_history, name="import_history"),
+    path("import/mall/<slug:kind>/", imports.import_template, name="import_template"),
+    path("import/<int:import_id>/", imports.import_preview, name="import_preview"),
+    path("import/<int:import_id>/genomfor/", imports.import_apply, name="import_apply"),
+    path("import/<int:import_id>/fil/", imports.import_file, name="import_file"),
 ]

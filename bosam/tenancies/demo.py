@@ -481,7 +481,7 @@ class _Builder:
             while day <= last:
                 kept.append(day)
                 day = rules.add_months(day, 3)
-            for planned in kept[-8:]:  # the most recent two years are enough for the demo
+            for planned in kept[-5:]:  # the most recent ones are enough for the demo
                 overdue = (
                     sublet.status == Sublet.Status.ACTIVE
                     and (self.today - planned).days < 45
@@ -558,6 +558,7 @@ class _Builder:
         """The last twelve months of rent; a few running sublets fall behind."""
         first = rules.add_months(self.today.replace(day=1), -11)
         months = [rules.add_months(first, i) for i in range(12)]
+        due_dates = {month: rules.rent_due_date(month) for month in months}
         rows = []
         for sublet in sublets:
             behind = sublet.status == Sublet.Status.ACTIVE and self.rng.random() < 0.06
@@ -569,7 +570,7 @@ class _Builder:
                 and (sublet.end_date is None or m <= sublet.end_date)
             ]
             for index, month in enumerate(charged):
-                due = rules.rent_due_date(month)
+                due = due_dates[month]
                 late = index >= len(charged) - unpaid
                 paid = Decimal(0) if late or due >= self.today else sublet.monthly_rent
                 rows.append(

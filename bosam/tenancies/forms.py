@@ -165,3 +165,19 @@ class GoalTargetForm(forms.Form):
     target_percent = forms.DecimalField(
         label=_("Mål (%)"), min_value=Decimal("0"), max_value=Decimal("100"), decimal_places=1
     )
+
+
+class TenancySettingsForm(forms.Form):
+    months_to_takeover = forms.IntegerField(
+        label=_("Månader från start till planerat övertagande"), min_value=1, max_value=60
+    )
+    follow_up_interval_months = forms.IntegerField(
+        label=_("Månader mellan uppföljningar"), min_value=1, max_value=24
+    )
+    excluded_reasons = forms.ModelMultipleChoiceField(
+        label=_("Avslutsorsaker som inte räknas i måluppfyllelsen"),
+        queryset=SubletEndReason.objects.all(),
+        to_field_name="code",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", sublets.sublet_list, name="sublet_list"),
     path("ny/", sublets.sublet_create, name="sublet_create"),
     path("nyckeltal/", figures.figures, name="figures"),
+    path("installningar/", figures.tenancy_settings, name="tenancy_settings"),
     path("<uuid:sublet_id>/", sublets.sublet_detail, name="sublet_detail"),
     path("<uuid:sublet_id>/uppfoljning/", sublets.follow_up_plan, name="follow_up_plan"),
     path(

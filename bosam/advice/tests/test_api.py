@@ -186,3 +186,15 @@ def test_the_schema_describes_the_advice_api(client, adviser) -> None:
     paths = response.json()["paths"]
     assert "/api/v1/advice/cases/create/" in paths
     assert "/api/v1/advice/figures/" in paths
+
+
+def test_the_api_refuses_another_units_case_and_audits_it(api, org, adviser) -> None:
+    from bosam.accounts.roles import Role
+    from bosam.testing import make_user
+
+    case = register_case(adviser)
+    other = make_user("olle", Role.HOUSING_ADVISER, org.unit_a)
+    api.force_authenticate(other)
+    response = api.get(reverse("advice-api:case_detail", args=[case.pk]))
+    assert (response.status_code, response.data["code"]) == (403, "access_denied")
+    assert AuditEvent.objects.filter(action=AuditAction.DENIED, actor=other).exists()

@@ -207,3 +207,37 @@ def test_a_catalogue_code_is_unique(sysadmin) -> None:
             model=AdviceReason, saved_by=sysadmin, code="homeless", name="Dubblett"
         )
     assert error.value.extra["field"] == "code"
+
+
+def test_the_intake_can_be_corrected_after_closing_and_is_audited(adviser) -> None:
+    case = register_case(adviser, received_on=date(2024, 2, 1))
+    close(case, adviser)
+    services.advice_case_update(
+        case=case,
+        updated_by=adviser,
+        channel=entry(AdviceChannel, "phone"),
+        reason=entry(AdviceReason, "separation"),
+        household_type="couple",
+        age_band="51_64",
+        notes="Rättat: ringde, kom inte på besök.",
+    )
+    case.refresh_from_db()
+    assert (case.channel.code, case.reason.code, case.age_band) == ("phone", "separation", "51_64")
+    assert AuditEvent.objects.filter(action=AuditAction.UPDATE, object_id=str(case.pk)).count() == 2
+
+
+def test_an_identified_cases_age_band_follows_the_birth_date_on_correction(adviser) -> None:
+    person = make_person(birth_date=date(1990, 5, 1))
+    case = register_case(
+        adviser, personal_number=person.formatted_number, received_on=date(2025, 6, 1)
+    )
+    services.advice_case_update(
+        case=case,
+        updated_by=adviser,
+        channel=case.channel,
+        reason=case.reason,
+        household_type="single",
+        age_band="65_plus",
+    )
+    case.refresh_from_db()
+    assert case.age_band == "26_35"

@@ -320,3 +320,25 @@ def test_the_adviser_start_page_lists_own_open_cases_without_names(client, advis
     assert done.reference not in body
     assert "Öberg" not in body
     assert "Mina öppna rådgivningsärenden (1)" in body
+
+
+def test_the_adviser_corrects_the_intake_but_a_manager_cannot(client, adviser, manager) -> None:
+    case = register_case(adviser)
+    client.force_login(manager)
+    assert client.get(reverse("advice:case_edit", args=[case.pk])).status_code == 403
+    client.force_login(adviser)
+    form = client.get(reverse("advice:case_edit", args=[case.pk]))
+    assert "Åldersgrupp" in form.content.decode()
+    response = client.post(
+        reverse("advice:case_edit", args=[case.pk]),
+        {
+            "channel": entry(AdviceChannel, "email").pk,
+            "reason": case.reason_id,
+            "age_band": "18_25",
+            "household_type": "other",
+            "notes": "",
+        },
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.channel.code, case.age_band, case.household_type) == ("email", "18_25", "other")

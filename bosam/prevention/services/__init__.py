@@ -18,6 +18,7 @@ from bosam.prevention.services.notifications import (
     TenantInput,
     landlord_for_notification,
     notification_register,
+    subtenant_arrears_register,
 )
 
 __all__ = [
@@ -35,4 +36,5 @@ __all__ = [
     "outreach_record",
     "prevention_case_close",
     "prevention_case_open_or_join",
+    "subtenant_arrears_register",
 ]

@@ -1,6 +1,7 @@
 """Landlords' monthly arrears lists: upload (the file is kept, nothing else written), preview
 with every bad row named, and accept (atomic: all good rows, or nothing)."""
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -22,6 +23,7 @@ from bosam.prevention.services.notifications import (
     notification_update_amounts,
 )
 from bosam.properties.models import Landlord
+from bosam.tenancies.models import Sublet
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -39,6 +41,7 @@ class PreviewRow:
     status: str
     person: Person | None = None
     household_id: Any = None
+    sublet_id: Any = None  # the household's running sublet from the municipality
     existing: Notification | None = None
 
     @property
@@ -78,7 +81,7 @@ def import_mapping_save(
     known = {f.key for f in rules.IMPORT_FIELDS}
     cleaned = {k: v for k, v in columns.items() if k in known and v}
     mapping, _created = ImportMapping.objects.update_or_create(
-        landlord=landlord, defaults={"columns": cleaned, "updated_by": saved_by}
+        landlord=landlord, defaults={"columns_json": json.dumps(cleaned), "updated_by": saved_by}
     )
     return mapping
 
@@ -162,6 +165,11 @@ def landlord_import_preview(
             person__personal_number__in=numbers, end_date__isnull=True
         ).values_list("person__personal_number", "household_id")
     )
+    sublets = dict(
+        Sublet.objects.filter(
+            household_id__in=set(households.values()), status=Sublet.Status.ACTIVE
+        ).values_list("household_id", "id")
+    )
     existing: dict[tuple[str, str], Notification] = {}
     for notification in Notification.objects.filter(
         landlord=landlord_import.landlord, period=landlord_import.period
@@ -188,6 +196,7 @@ def landlord_import_preview(
             continue
         item.person = (person.merged_into or person) if person else None
         item.household_id = households.get(row.personal_number)
+        item.sublet_id = sublets.get(item.household_id)
         known = existing.get((row.personal_number, item.stage))
         item.existing = known
         if known is None:
@@ -254,7 +263,7 @@ def landlord_import_accept(
     batch.updated_count = preview.count(RowStatus.UPDATE)
     batch.unchanged_count = preview.count(RowStatus.UNCHANGED)
     batch.refused_count = preview.count(RowStatus.REFUSED)
-    batch.refused_rows = preview.errors
+    batch.refused_text = "\n".join(preview.errors)
     batch.full_clean()
     batch.save()
     audit_record(actor=accepted_by, action=AuditAction.UPDATE, obj=batch)

@@ -27,13 +27,18 @@ from bosam.prevention.services.cases import (
 )
 from bosam.properties.models import Landlord
 from bosam.properties.services import landlord_create
+from bosam.tenancies.models import Sublet
+from bosam.tenancies.selectors import subtenants_in_arrears
 
 
 @dataclass(frozen=True)
 class TenantInput:
-    personal_number: str
+    """A tenant by personal number (and name, for someone new), or an already known person."""
+
+    personal_number: str = ""
     first_name: str = ""
     last_name: str = ""
+    person: Person | None = None
 
 
 def _digits(personal_number: str) -> str:
@@ -74,6 +79,8 @@ def landlord_for_notification(*, name: str, org_number: str, created_by: Any) ->
 
 def tenant_resolve(*, tenant: TenantInput, registered_by: Any) -> Person:
     """The person with this number (followed through merges), or a newly registered person."""
+    if tenant.person is not None:
+        return tenant.person.merged_into or tenant.person
     digits = _digits(tenant.personal_number)
     person = Person.objects.filter(personal_number=digits).select_related("merged_into").first()
     if person is not None:
@@ -207,7 +214,11 @@ def notification_register(
             extra={"field": "external_reference", "existing": str(existing.pk)},
         )
     period = rules.notification_period(period or received_on)
-    numbers = [_digits(t.personal_number) for t in tenants]
+    given = [
+        (t.person.personal_number or "") if t.person else _digits(t.personal_number)
+        for t in tenants
+    ]
+    numbers = [n for n in given if n]
     duplicate = notification_find_duplicate(
         personal_numbers=numbers, landlord=landlord, period=period, stage=stage
     )
@@ -227,6 +238,7 @@ def notification_register(
         town=town,
         created_by=registered_by,
     )
+    sublet = Sublet.objects.filter(household=household, status=Sublet.Status.ACTIVE).first()
     case, _created = prevention_case_open_or_join(
         household=household, opened_on=received_on, opened_by=registered_by
     )
@@ -242,6 +254,7 @@ def notification_register(
         postcode=postcode,
         town=town,
         landlord_reference=landlord_reference,
+        sublet=sublet,
         debt_amount=debt_amount,
         months_behind=months_behind,
         notice_served_on=notice_served_on,
@@ -278,3 +291,55 @@ def notification_update_amounts(
     prevention_case_refresh(case=case)
     audit_record(actor=updated_by, action=AuditAction.UPDATE, obj=notification)
     return notification
+
+
+@dataclass(frozen=True)
+class SubtenantArrearsResult:
+    created: list[Notification]
+    already_known: int
+
+
+@transaction.atomic
+def subtenant_arrears_register(
+    *, registered_by: Any, unit: Unit, on: date, min_months: int = 1
+) -> SubtenantArrearsResult:
+    """The unit's own knowledge: each of the municipality's subtenants who owe rent on the day
+    becomes an early-signal notification on the sublet (the municipality is the landlord). A
+    sublet already notified for the month is not notified again."""
+    created: list[Notification] = []
+    known = 0
+    month = rules.notification_period(on)
+    for row in subtenants_in_arrears(on=on, min_months=min_months):
+        sublet = row.sublet
+        if Notification.objects.filter(
+            sublet=sublet, period=month, stage=Notification.Stage.EARLY_SIGNAL
+        ).exists():
+            known += 1
+            continue
+        household = sublet.household
+        adults = [
+            m.person
+            for m in household.current_members_cached()
+            if m.relation != HouseholdMember.Relation.CHILD
+        ]
+        if not adults:
+            continue
+        apartment = sublet.apartment
+        created.append(
+            notification_register(
+                registered_by=registered_by,
+                unit=unit,
+                source=Notification.Source.OWN_KNOWLEDGE,
+                stage=Notification.Stage.EARLY_SIGNAL,
+                received_on=on,
+                tenants=[TenantInput(person=p) for p in adults],
+                street_address=apartment.street_address,
+                postcode=apartment.postcode,
+                town=apartment.town,
+                debt_amount=row.amount,
+                months_behind=row.months,
+                note=f"Egen andrahandshyresgäst; äldsta obetalda hyra förföll {row.oldest_due}.",
+                allow_duplicate=True,
+            )
+        )
+    return SubtenantArrearsResult(created=created, already_known=known)

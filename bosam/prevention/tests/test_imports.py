@@ -1,4 +1,5 @@
 import io
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -50,7 +51,7 @@ MAPPING = {
 @pytest.fixture
 def landlord():  # type: ignore[no-untyped-def]
     landlord = make_landlord("Hyresbolaget AB")
-    ImportMapping.objects.create(landlord=landlord, columns=MAPPING)
+    ImportMapping.objects.create(landlord=landlord, columns_json=json.dumps(MAPPING))
     return landlord
 
 

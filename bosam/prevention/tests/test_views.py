@@ -99,6 +99,7 @@ def test_the_work_queue_puts_the_nearest_deadline_first_and_makes_it_stand_out(
         ("prevention:work_queue", 12),
         ("prevention:case_list", 14),
         ("prevention:notification_list", 14),
+        ("prevention:import_list", 12),
     ],
 )
 def test_list_pages_do_not_grow_queries_with_rows(
@@ -251,3 +252,27 @@ def test_figures_need_statistics(client, manager, prevention_caseworker) -> None
     assert client.get(reverse("prevention:figures"), {"year": "2022"}).status_code == 200
     client.force_login(prevention_caseworker)
     assert client.get(reverse("prevention:figures")).status_code == 403
+
+
+def test_the_start_page_shows_the_most_urgent_cases(client, org, prevention_caseworker) -> None:  # type: ignore[no-untyped-def]
+    _household, adult = household_with_children(org.unit_a)
+    register(prevention_caseworker, adult, notice_served_on=date(2022, 5, 13))
+    client.force_login(prevention_caseworker)
+    page = client.get(reverse("core:home")).content.decode()
+    assert "Vräkningsförebyggande – mest brådskande" in page
+    assert "Hushåll Anna Andersson" in page
+    assert "Brådskande" in page
+
+
+def test_the_unit_edits_its_letter_template(client, prevention_caseworker) -> None:  # type: ignore[no-untyped-def]
+    from bosam.prevention.models import LetterTemplate
+
+    template = LetterTemplate.objects.get()
+    client.force_login(prevention_caseworker)
+    url = reverse("prevention:template_edit", args=[template.pk])
+    data = {"name": template.name, "subject": "Hej {{ namn }}", "body": "Betala {{ skulden }}"}
+    response = client.post(url, {**data, "active": "on"})
+    assert "Okänd platshållare: {{ skulden }}" in response.content.decode()
+    client.post(url, {**data, "body": "Betala {{ skuld }} senast {{ sista_dag }}.", "active": "on"})
+    template.refresh_from_db()
+    assert template.body == "Betala {{ skuld }} senast {{ sista_dag }}."

@@ -206,3 +206,20 @@ def letter_pdf(request: AuthedHttpRequest, case_id: UUID, attempt_id: UUID) -> H
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="brev-{attempt.made_on:%Y%m%d}.pdf"'
     return response
+
+
+@capability_required(WORK)
+@require_POST
+def subtenant_arrears(request: AuthedHttpRequest) -> HttpResponse:
+    """Open cases for the municipality's own subtenants who owe rent today."""
+    result = services.subtenant_arrears_register(
+        registered_by=request.user,
+        unit=request.user.unit,  # type: ignore[arg-type]
+        on=timezone.localdate(),
+    )
+    messages.success(
+        request,
+        _("%(new)s nya underrättelser om egna andrahandshyresgäster; %(known)s redan kända.")
+        % {"new": len(result.created), "known": result.already_known},
+    )
+    return redirect("prevention:work_queue")

@@ -13,12 +13,13 @@ from decimal import Decimal
 
 import pytest
 
+from bosam.accounts.models import User
 from bosam.advice.models import AdviceChannel, AdviceReason, AgeBand, HouseholdType
 from bosam.advice.services import advice_case_register
-from bosam.households.models import HouseholdMember
+from bosam.households.models import Household, HouseholdMember
 from bosam.households.services import intervention_record
 from bosam.households.tests.factories import make_household, make_person
-from bosam.properties.models import Usage
+from bosam.properties.models import Apartment, HeadLease, Usage
 from bosam.properties.services import (
     apartment_create,
     head_lease_create,
@@ -27,10 +28,11 @@ from bosam.properties.services import (
 )
 from bosam.reporting.report import report_live
 from bosam.reporting.summary import summary_sentences
-from bosam.tenancies.models import SubletEndReason
+from bosam.tenancies.models import Sublet, SubletEndReason
 from bosam.tenancies.rules import TakeoverCriteria
 from bosam.tenancies.services import sublet_create, sublet_end, takeover_decide
 from bosam.tenancies.services.takeover import Decision
+from bosam.testing import Org
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +51,7 @@ ALL_MET = TakeoverCriteria(
 class Municipality:
     """A small municipality built step by step through the services."""
 
-    def __init__(self, org, coordinator, adviser) -> None:
+    def __init__(self, org: Org, coordinator: User, adviser: User) -> None:
         self.org, self.by, self.adviser = org, coordinator, adviser
         self.committees = itertools.cycle([org.committee, org.other_committee])
         self.landlord = landlord_create(
@@ -58,10 +60,10 @@ class Municipality:
         self.numbers = itertools.count(1)
         self.usage = {u.code: u for u in Usage.objects.all()}
 
-    def household(self):
+    def household(self) -> Household:
         return make_household(self.org.unit_a, (make_person(), HouseholdMember.Relation.APPLICANT))
 
-    def apartment(self):
+    def apartment(self) -> Apartment:
         n = next(self.numbers)
         return apartment_create(
             by=self.by,
@@ -74,7 +76,9 @@ class Municipality:
             living_area=Decimal("56.5"),
         )
 
-    def lease(self, apartment, start: date, usage: str, end: date | None = None):
+    def lease(
+        self, apartment: Apartment, start: date, usage: str, end: date | None = None
+    ) -> HeadLease:
         return head_lease_create(
             by=self.by,
             apartment=apartment,
@@ -85,7 +89,7 @@ class Municipality:
             usage=self.usage[usage],
         )
 
-    def place(self, lease, start: date):
+    def place(self, lease: HeadLease, start: date) -> Sublet:
         return sublet_create(
             created_by=self.by,
             household=self.household(),

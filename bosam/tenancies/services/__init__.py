@@ -11,7 +11,11 @@ from bosam.tenancies.services.rent import (
     rent_charges_generate,
     rent_payment_record,
 )
-from bosam.tenancies.services.settings import goal_target_set, tenancy_settings_get
+from bosam.tenancies.services.settings import (
+    goal_target_set,
+    tenancy_settings_get,
+    tenancy_settings_update,
+)
 from bosam.tenancies.services.sublets import (
     PLACEMENT_TYPE_CODES,
     kind_for_usage,
@@ -42,4 +46,5 @@ __all__ = [
     "takeover_decide",
     "takeover_record",
     "tenancy_settings_get",
+    "tenancy_settings_update",
 ]

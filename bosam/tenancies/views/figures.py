@@ -15,8 +15,8 @@ from bosam.accounts.roles import Capability
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
 from bosam.tenancies import selectors, services
-from bosam.tenancies.forms import GoalTargetForm
-from bosam.tenancies.models import Sublet
+from bosam.tenancies.forms import GoalTargetForm, TenancySettingsForm
+from bosam.tenancies.models import Sublet, SubletEndReason
 from bosam.tenancies.rules import GOAL_FULFILMENT_DEFINITION
 
 FIGURES = (Capability.STATISTICS,)
@@ -67,3 +67,34 @@ def figures(request: AuthedHttpRequest) -> HttpResponse:
             "can_set_target": request.user.has_capability(Capability.REPORT_PUBLISH),
         },
     )
+
+
+@capability_required(Capability.REPORT_PUBLISH)
+@require_http_methods(["GET", "POST"])
+def tenancy_settings(request: AuthedHttpRequest) -> HttpResponse:
+    """The manager's settings: months to a planned takeover, follow-up interval, and the end
+    reasons goal fulfilment leaves out."""
+    current = services.tenancy_settings_get()
+    form = TenancySettingsForm(
+        request.POST or None,
+        initial={
+            "months_to_takeover": current.months_to_takeover,
+            "follow_up_interval_months": current.follow_up_interval_months,
+            "excluded_reasons": list(SubletEndReason.objects.filter(excluded_from_goal=True)),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.tenancy_settings_update(
+                updated_by=request.user,
+                months_to_takeover=data["months_to_takeover"],
+                follow_up_interval_months=data["follow_up_interval_months"],
+                excluded_reason_codes={r.code for r in data["excluded_reasons"]},
+            )
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(request, _("Inställningarna är sparade."))
+            return redirect("tenancies:tenancy_settings")
+    return TemplateResponse(request, "tenancies/tenancy_settings.html", {"form": form})

@@ -209,3 +209,28 @@ def test_figures_show_the_definition_and_the_manager_sets_the_target(
         ).status_code
         == 403
     )
+
+
+def test_the_manager_configures_exclusions_and_months_to_takeover(
+    client, org, manager, coordinator
+) -> None:  # type: ignore[no-untyped-def]
+    from bosam.tenancies.models import SubletEndReason, TenancySettings
+
+    client.force_login(manager)
+    response = client.post(
+        reverse("tenancies:tenancy_settings"),
+        {
+            "months_to_takeover": "24",
+            "follow_up_interval_months": "2",
+            "excluded_reasons": ["died"],
+        },
+    )
+    assert response.status_code == 302
+    assert TenancySettings.objects.get(pk=1).months_to_takeover == 24
+    excluded = set(
+        SubletEndReason.objects.filter(excluded_from_goal=True).values_list("code", flat=True)
+    )
+    assert excluded == {"died"}
+    # A coordinator places and reads, but does not change the figure's definition.
+    client.force_login(coordinator)
+    assert client.get(reverse("tenancies:tenancy_settings")).status_code == 403

@@ -1,0 +1,60 @@
+"""Prevention's landlord-file import, timed as a caseworker runs it: upload (the file is read and
+kept), preview (every row checked and matched), accept (notifications written). Each run is rolled
+back, so every run imports the same 10,000 new rows into the same database."""
+
+import statistics
+import time
+from datetime import date
+from typing import Any
+
+from bosam.prevention.services.imports import (
+    landlord_import_accept,
+    landlord_import_preview,
+    landlord_import_upload,
+)
+from django.db import transaction
+
+from bosam.accounts.models import Unit, User
+from bosam.properties.models import Landlord
+
+
+class _RollBack(Exception):
+    pass
+
+
+def _once(content: bytes) -> tuple[float, dict[str, int]]:
+    caseworker = User.objects.get(username="handlaggare")
+    unit = Unit.objects.get(is_housing_coordination=True)
+    landlord = Landlord.objects.order_by("pk").first()
+    if landlord is None:
+        raise RuntimeError("the demo city has no landlord to import a list from")
+    counts: dict[str, int] = {}
+    started = time.perf_counter()
+    try:
+        with transaction.atomic():
+            batch = landlord_import_upload(
+                landlord=landlord,
+                filename="hyresvardens-lista.csv",
+                content=content,
+                period=date(2026, 11, 1),
+                uploaded_by=caseworker,
+            )
+            preview = landlord_import_preview(landlord_import=batch)
+            if preview.mapping_errors:
+                raise RuntimeError("; ".join(preview.mapping_errors))
+            done = landlord_import_accept(landlord_import=batch, accepted_by=caseworker, unit=unit)
+            counts = {"created": done.created_count, "refused": done.refused_count}
+            elapsed = time.perf_counter() - started
+            raise _RollBack
+    except _RollBack:
+        pass
+    return elapsed, counts
+
+
+def time_import(content: bytes, runs: int) -> dict[str, Any]:
+    times = []
+    counts: dict[str, int] = {}
+    for _ in range(runs):
+        elapsed, counts = _once(content)
+        times.append(elapsed)
+    return {"median_s": statistics.median(times), "times": times, **counts}

@@ -5,14 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from bosam.matching.tests.factories import make_client, make_vacancy
+from bosam.matching.tests.factories import make_client, make_vacancy, seed_catalogues
 from bosam.tenancies.models import Sublet
 
-# serialized_rollback: the flush between tests would empty the catalogues the migrations seed.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(__file__).resolve().parents[3] / "tests" / "assets" / "axe-core-4.14.1.min.js"
 
@@ -27,7 +23,8 @@ def _axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_from_request_to_signed_sublet(page, login, org, social_worker_a, coordinator) -> None:  # type: ignore[no-untyped-def]
-    # given a household of unit A and a vacant apartment of the same committee
+    # given the seeded catalogues, a household of unit A and a vacancy of the same committee
+    seed_catalogues()
     household = make_client(org.unit_a, "Amina")
     lease = make_vacancy(org.committee, district="Hageby", room_count=2)
     # when the social worker requests an apartment through the form

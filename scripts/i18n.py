@@ -103,11 +103,13 @@ def report() -> int:
         counts = {kind: int(n) for n, kind in STATISTICS.findall(result.stderr)}
         todo = counts.get("fuzzy", 0) + counts.get("untranslated", 0)
         missing += todo
-        print(
+        sys.stdout.write(
             f"{po.relative_to(ROOT)}: {counts.get('translated', 0)} translated, "
-            f"{counts.get('fuzzy', 0)} fuzzy, {counts.get('untranslated', 0)} untranslated"
+            f"{counts.get('fuzzy', 0)} fuzzy, {counts.get('untranslated', 0)} untranslated\n"
         )
-    print(f"{missing} entries to translate" if missing else "Every catalogue is complete.")
+    sys.stdout.write(
+        f"{missing} entries to translate\n" if missing else "Every catalogue is complete.\n"
+    )
     return missing
 
 

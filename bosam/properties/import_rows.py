@@ -225,8 +225,11 @@ def _landlord_row(values: dict[str, str], by: Any, _cat: Catalogues) -> tuple[st
     _required(values, "name")
     kind_text = values.get("kind", "").strip().lower()
     if kind_text:
-        kind = KIND_WORDS.get(kind_text) or (
-            kind_text if kind_text in Landlord.Kind.values else None
+        labels = {str(label).lower(): value for value, label in Landlord.Kind.choices}
+        kind = (
+            KIND_WORDS.get(kind_text)
+            or labels.get(kind_text)
+            or (kind_text if kind_text in Landlord.Kind.values else None)
         )
         if kind is None:
             raise BadCell(

@@ -29,7 +29,7 @@ urlpatterns = [
     ),
     path("import/", imports.import_upload, name="import_upload"),
     path("import/historik/", imports.import_history, name="import_history"),
-    path("import/mall/<slug:kind>/", imports.import_template, name="import_template"),
+    path("import/mall/", imports.import_template, name="import_template"),
     path("import/<int:import_id>/", imports.import_preview, name="import_preview"),
     path("import/<int:import_id>/genomfor/", imports.import_apply, name="import_apply"),
     path("import/<int:import_id>/fil/", imports.import_file, name="import_file"),

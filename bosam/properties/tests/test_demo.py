@@ -7,7 +7,7 @@ import pytest
 from bosam.accounts import demo as accounts_demo
 from bosam.core.demo import DemoContext
 from bosam.properties import demo
-from bosam.properties.models import HeadLease
+from bosam.properties.models import HeadLease, RegisterImport
 from bosam.properties.rules import LeaseStatus, lease_status
 from bosam.properties.selectors import head_leases_started_in, landlords_new_in
 
@@ -56,3 +56,7 @@ def test_the_demo_has_history_new_landlords_and_every_status(demo_register) -> N
     committees = set(HeadLease.objects.values_list("committee__short_name", flat=True))
     assert committees == {"SN", "VON", "KFN", "BMN"}
     assert HeadLease.objects.filter(end_date__isnull=False, end_reason=None).exists()  # fixed term
+    # the landlord list imported again changed nothing
+    rerun = RegisterImport.objects.get()
+    assert rerun.status == RegisterImport.Status.APPLIED
+    assert (rerun.created_count, rerun.updated_count, rerun.unchanged_count) == (0, 0, 40)

@@ -2,12 +2,14 @@ from datetime import date
 
 import pytest
 
+from bosam.properties.models import HeadLease
 from bosam.properties.rules import LeaseStatus, lease_status
 from bosam.properties.selectors import (
     HeadLeaseFilters,
     head_lease_list,
     head_leases_started_in,
     landlords_new_in,
+    lists,
     portfolio_at,
 )
 from bosam.properties.tests.factories import make_apartment, make_head_lease, make_landlord, usage
@@ -124,3 +126,21 @@ def test_ending_soon_lists_leases_whose_last_day_is_within_ninety_days(org, coor
 def test_a_user_without_register_access_sees_no_leases(org, social_worker_a) -> None:  # type: ignore[no-untyped-def]
     make_head_lease(make_apartment(), org.committee, date(2020, 1, 1))
     assert not head_lease_list(user=social_worker_a).exists()
+
+
+def test_vacant_leases_are_the_running_ones_no_module_occupies(
+    org, coordinator, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # given: three running leases, one occupied according to a module (tenancies in the product)
+    occupied = make_head_lease(make_apartment(), org.committee, date(2020, 1, 1))
+    vacant = make_head_lease(make_apartment(), org.committee, date(2020, 1, 1))
+    make_head_lease(make_apartment(), org.committee, date(2020, 1, 1), date(2021, 1, 1))  # ended
+    monkeypatch.setattr(
+        lists,
+        "occupied_head_lease_querysets",
+        lambda day: [HeadLease.objects.filter(pk=occupied.pk).values("pk")],
+    )
+    # when
+    found = head_lease_list(user=coordinator, filters=HeadLeaseFilters(vacant=True), today=TODAY)
+    # then
+    assert [lease.pk for lease in found] == [vacant.pk]

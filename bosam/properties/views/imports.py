@@ -48,8 +48,9 @@ def import_upload(request: AuthedHttpRequest) -> HttpResponse:
 
 
 @capability_required(*EDIT)
-def import_template(request: AuthedHttpRequest, kind: str) -> HttpResponse:
-    """An empty CSV with the columns a file of this kind may have."""
+def import_template(request: AuthedHttpRequest) -> HttpResponse:
+    """An empty CSV with the columns a file of this kind (`?kind=`) may have."""
+    kind = request.GET.get("kind", "")
     if kind not in COLUMNS:
         raise Http404
     return csv_response(f"mall-{kind}", [c.header for c in COLUMNS[kind]], [])

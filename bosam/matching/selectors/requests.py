@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Case, Prefetch, Q, QuerySet, When
+from django.db.models import Case, F, Prefetch, Q, QuerySet, When
 
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
@@ -80,7 +80,9 @@ def request_list(*, user: Any, filters: RequestFilters | None = None) -> QuerySe
         qs = qs.filter(usage_category=filters.usage_category)
     if filters.committee_id:
         qs = qs.filter(committee_id=filters.committee_id)
-    return with_people(qs).order_by("closed_on", "received_on", "reference")
+    # Open requests (no closed_on) first on every database: PostgreSQL sorts NULL last.
+    open_first = F("closed_on").asc(nulls_first=True)
+    return with_people(qs).order_by(open_first, "received_on", "reference")
 
 
 def request_get(*, user: Any, request_id: UUID) -> HousingRequest:
@@ -126,7 +128,8 @@ def offer_list(*, user: Any, state: str = "") -> QuerySet[Offer]:
     qs = offer_visible_to(user)
     if state:
         qs = qs.filter(state=state)
-    return _offers_with_people(qs).order_by("answered_on", "-offered_on", "-created_at")
+    open_first = F("answered_on").desc(nulls_first=True)
+    return _offers_with_people(qs).order_by(open_first, "-offered_on", "-created_at")
 
 
 def offers_for_request(*, request: HousingRequest) -> list[Offer]:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bosam.matching.tests.factories import make_client, make_vacancy, seed_catalogues
+from bosam.matching.tests.factories import make_client, make_vacancy
 from bosam.tenancies.models import Sublet
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,8 +23,7 @@ def _axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_from_request_to_signed_sublet(page, login, org, social_worker_a, coordinator) -> None:  # type: ignore[no-untyped-def]
-    # given the seeded catalogues, a household of unit A and a vacancy of the same committee
-    seed_catalogues()
+    # given a household of unit A and a vacant apartment of the same committee
     household = make_client(org.unit_a, "Amina")
     lease = make_vacancy(org.committee, district="Hageby", room_count=2)
     # when the social worker requests an apartment through the form

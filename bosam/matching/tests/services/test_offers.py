@@ -16,7 +16,6 @@ from bosam.matching.tests.factories import (
     make_vacancy,
     offer,
     reason,
-    seed_catalogues,
 )
 from bosam.tenancies.models import Sublet
 from bosam.testing import make_user
@@ -212,7 +211,6 @@ def test_two_coordinators_offering_one_vacancy_at_once_only_one_wins(org, social
     if connection.vendor != "postgresql":
         pytest.skip("True concurrency needs row locks: run on PostgreSQL.")
     # given two coordinators, two waiting requests and one vacancy
-    seed_catalogues()  # a transaction test may follow another that flushed the tables
     first = make_user("alice", Role.HOUSING_COORDINATOR, org.housing_unit)
     second = make_user("dora", Role.HOUSING_COORDINATOR, org.housing_unit)
     lease = make_vacancy(org.committee)

@@ -18,6 +18,7 @@ from bosam.audit.services import audit_record
 from bosam.reporting import selectors, services
 from bosam.reporting.models import PublishedReport
 from bosam.reporting.report import FigureLine, Report
+from bosam.reporting.rules import is_report_year
 
 
 def _number(value: Any, display: str) -> str | None:
@@ -112,6 +113,8 @@ class ReportGetApi(APIView):
 
     @extend_schema(parameters=[InputSerializer], responses=OutputSerializer)
     def get(self, request: Request, year: int) -> Response:
+        if not is_report_year(year):
+            raise Http404
         params = self.InputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         try:
@@ -147,5 +150,7 @@ class ReportPublishApi(APIView):
 
     @extend_schema(request=None, responses={201: OutputSerializer})
     def post(self, request: Request, year: int) -> Response:
+        if not is_report_year(year):
+            raise Http404
         report = services.report_publish(year=year, published_by=request.user)
         return Response(self.OutputSerializer(report).data, status=201)

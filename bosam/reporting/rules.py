@@ -102,3 +102,8 @@ def _differs(a: Number | None, b: Number | None) -> bool:
 def year_may_be_published(year: int, today_year: int) -> bool:
     """A year's report is published once the year has ended: its figures are then final."""
     return year < today_year
+
+
+def is_report_year(year: int) -> bool:
+    """A year the report can be made for: it and the year before must be calendar years."""
+    return 1901 <= year <= 9999

@@ -27,11 +27,17 @@ from bosam.reporting.figures import REGISTRY
 from bosam.reporting.forms import PublishForm, ReportFilterForm
 from bosam.reporting.models import PublishedReport, ReportJob
 from bosam.reporting.report import Report, attach_charts
+from bosam.reporting.rules import is_report_year
 from bosam.reporting.summary import summary_sentences
 
 READ = (Capability.STATISTICS, Capability.PUBLISHED_STATISTICS)
 FULL = (Capability.STATISTICS,)
 RECORDS_PER_PAGE = 100
+
+
+def _require_year(year: int) -> None:
+    if not is_report_year(year):
+        raise Http404
 
 
 def _committee(request: AuthedHttpRequest) -> Committee | None:
@@ -79,6 +85,7 @@ def report_index(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(*READ)
 def report_year(request: AuthedHttpRequest, year: int) -> HttpResponse:
+    _require_year(year)
     report = attach_charts(_report_for(request, year))
     full = user_can(request.user, *FULL)
     query = request.GET.urlencode()
@@ -112,6 +119,7 @@ def _figure_query(report: Report) -> str:
 @capability_required(*FULL)
 def figure_detail(request: AuthedHttpRequest, year: int, key: str) -> HttpResponse:
     """The records behind one figure (today's, or those the published figure counted)."""
+    _require_year(year)
     fig = REGISTRY.get(key)
     if fig is None:
         raise Http404
@@ -168,6 +176,7 @@ def _detail_query(committee: Committee | None, published: Any, part: str) -> str
 
 @capability_required(*READ)
 def report_export(request: AuthedHttpRequest, year: int, fmt: str) -> HttpResponse:
+    _require_year(year)
     if fmt not in ("xlsx", "csv"):
         raise Http404
     report = _report_for(request, year)
@@ -189,6 +198,7 @@ def report_export(request: AuthedHttpRequest, year: int, fmt: str) -> HttpRespon
 @capability_required(*FULL)
 @require_POST
 def report_pdf_start(request: AuthedHttpRequest, year: int) -> HttpResponse:
+    _require_year(year)
     job = services.report_pdf_job_start(
         year=year, committee=_committee_from_post(request), requested_by=request.user
     )
@@ -233,6 +243,7 @@ def report_job_pdf(request: AuthedHttpRequest, job_id: UUID) -> HttpResponse:
 
 @capability_required(*READ)
 def published_pdf(request: AuthedHttpRequest, year: int) -> HttpResponse:
+    _require_year(year)
     report = get_object_or_404(PublishedReport, year=year)
     audit_record(
         actor=request.user,
@@ -252,6 +263,7 @@ def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
 @capability_required(Capability.REPORT_PUBLISH)
 @require_POST
 def report_publish(request: AuthedHttpRequest, year: int) -> HttpResponse:
+    _require_year(year)
     form = PublishForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Bekräfta att du har granskat siffrorna innan du publicerar."))

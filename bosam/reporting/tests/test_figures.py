@@ -184,3 +184,31 @@ def test_a_landlord_is_new_in_the_year_of_its_first_agreement(org) -> None:
     f.head_lease(apartment=f.apartment(new), start=date(2022, 12, 31), committee=org.committee)
     assert _value("landlords_new", 2022).record_ids == (str(new.pk),)
     assert _value("landlords_new", 2023).value == 0
+
+
+def test_goal_fulfilment_per_committee_with_the_years_target(
+    org, coordinator, adviser, prevention_caseworker
+) -> None:
+    from bosam.reporting.tests.test_scenario import Municipality
+    from bosam.tenancies.models import GoalTarget
+
+    # given four sublets whose leases alternate between the committees: the first committee's
+    # two both end in takeover, the other's one in takeover and one otherwise
+    town = Municipality(org, coordinator, adviser, prevention_caseworker)
+    town.supported_housing_ending(2022, took_over=3, ended_otherwise=1)
+    GoalTarget.objects.create(year=2022, target_percent=85, set_by=coordinator)
+    # then the municipality reaches 3 of 4 and each committee its own share
+    whole = _value("takeover_goal_fulfilment", 2022)
+    assert whole.value == 75
+    assert whole.note == "3 av 4 avslutade kontrakt; målet för året: 85 %"
+    assert [(row.key, row.value) for row in whole.breakdown] == [
+        ("took_over", 3),
+        ("ended_otherwise", 1),
+        ("excluded", 0),
+    ]
+    assert _value("takeover_goal_fulfilment", 2022, org.committee).value == 100
+    assert _value("takeover_goal_fulfilment", 2022, org.other_committee).value == 50
+
+
+def test_no_ended_sublets_is_no_goal_figure_not_zero_percent(org) -> None:
+    assert _value("takeover_goal_fulfilment", 2022).value is None

@@ -6,6 +6,7 @@ from bosam.reporting.charts import BAR_AREA, ChartInput, bar_chart
 from bosam.reporting.rules import (
     FigureSnapshot,
     changed_since_publishing,
+    is_report_year,
     percentage,
     suppress_breakdown,
     suppress_cell,
@@ -135,3 +136,9 @@ def test_bars_are_scaled_to_the_largest_value() -> None:
     assert b.bars[1].width == 0
     assert chart.legend[0][1] == "2022"
     assert chart.legend[1][1] == "2021"
+
+
+def test_a_report_year_and_the_year_before_must_be_calendar_years() -> None:
+    assert is_report_year(2022)
+    assert not is_report_year(1900)
+    assert not is_report_year(999_999)

@@ -1,5 +1,6 @@
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bosam.core.navigation import NavItem
 
-NAV_ITEMS = [NavItem(_("Start"), "core:home", (), order=0)]
+# Context: "Start" is also a column heading (a start date); in English the page is "Home".
+NAV_ITEMS = [NavItem(pgettext_lazy("start page", "Start"), "core:home", (), order=0)]

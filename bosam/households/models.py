@@ -6,6 +6,7 @@ from datetime import date
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bosam.accounts.models import Unit
 from bosam.audit.services import AuditPerson
@@ -161,7 +162,8 @@ class HouseholdMember(PersonalDataModel):
     class Relation(models.TextChoices):
         APPLICANT = "applicant", _("Sökande")
         PARTNER = "partner", _("Make/maka/sambo")
-        CHILD = "child", _("Barn")
+        # Context: the same word heads a column counting children, which English makes plural.
+        CHILD = "child", pgettext_lazy("household relation", "Barn")
         OTHER_ADULT = "other_adult", _("Annan vuxen")
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="memberships")

@@ -93,7 +93,7 @@ def run_wrk(
     meter: "CpuMeter | None" = None,
 ) -> LoadResult:
     load_before = load_average()
-    cpu_before = meter.ticks() if meter else (0, 0)
+    cpu_before = meter.ticks() if meter else {}
     script = _SCRIPT % {
         "paths": ", ".join(_lua_string(p) for p in paths),
         "cookies": ", ".join(_lua_string(s.cookie) for s in sessions),
@@ -121,7 +121,7 @@ def run_wrk(
     finally:
         script_path.unlink()
     drain(base)
-    cpu_after = meter.ticks() if meter else (0, 0)
+    cpu_used = cpu_delta(cpu_before, meter.ticks()) if meter else (0, 0)
     match = _RESULT.search(completed.stdout)
     if not match:
         raise RuntimeError(f"wrk gave no result:\n{completed.stdout}\n{completed.stderr}")
@@ -136,8 +136,8 @@ def run_wrk(
         not_ok=not_ok,
         errors=errors,
         load_before=load_before,
-        app_cpu_ms=_per_request(cpu_after[0] - cpu_before[0], requests),
-        db_cpu_ms=_per_request(cpu_after[1] - cpu_before[1], requests),
+        app_cpu_ms=_per_request(cpu_used[0], requests),
+        db_cpu_ms=_per_request(cpu_used[1], requests),
     )
 
 
@@ -178,15 +178,26 @@ class CpuMeter:
     database: str
     admin_url: str
 
-    def ticks(self) -> tuple[int, int]:
-        app = sum(_ticks(pid) for pid in [self.master_pid, *_children(self.master_pid)])
+    def ticks(self) -> dict[int, int]:
+        """Ticks per process; compared per pid, so a backend that ends between two readings
+        (connections live CONN_MAX_AGE seconds) is not counted as negative time."""
         import psycopg
 
+        pids = [self.master_pid, *_children(self.master_pid)]
         with psycopg.connect(self.admin_url, autocommit=True) as conn:
             rows = conn.execute(
                 "SELECT pid FROM pg_stat_activity WHERE datname = %s", [self.database]
             ).fetchall()
-        return app, sum(_ticks(row[0]) for row in rows)
+        ticks = {pid: _ticks(pid) for pid in pids}
+        ticks.update({-row[0]: _ticks(row[0]) for row in rows})  # database backends: negative keys
+        return ticks
+
+
+def cpu_delta(before: dict[int, int], after: dict[int, int]) -> tuple[int, int]:
+    """(app, database) ticks used between two readings by the processes alive at the second."""
+    app = sum(t - before.get(pid, 0) for pid, t in after.items() if pid > 0)
+    db = sum(t - before.get(pid, 0) for pid, t in after.items() if pid < 0)
+    return max(app, 0), max(db, 0)
 
 
 def load_average() -> float:

@@ -6,11 +6,29 @@ import pytest
 
 from bosam.accounts.models import User
 from bosam.accounts.roles import Role
-from bosam.testing import Org, make_org, make_user
+from bosam.testing import Org, make_org, make_user, seed_catalogues
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # ORM calls from it. Only the test process sets this.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _catalogues_seeded(request: pytest.FixtureRequest) -> None:
+    """Every database test starts with the catalogues the data migrations seed, even after a
+    transactional test's flush emptied them (see `bosam.testing.seed_catalogues`)."""
+    marker = request.node.get_closest_marker("django_db")
+    wants_db = marker is not None or {"db", "transactional_db"} & set(request.fixturenames)
+    if not wants_db:
+        return
+    transactional = "transactional_db" in request.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from bosam.households.models import InterventionType
+
+    if not InterventionType.objects.exists():
+        seed_catalogues()
 
 
 @pytest.fixture

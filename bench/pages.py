@@ -108,7 +108,7 @@ def discover(probe: Probe, rng: random.Random, wanted: str = "") -> list[Page]:
         if wanted and not re.search(wanted, name):
             continue
         converters = dict(getattr(pattern.pattern, "converters", {}))
-        is_list = pattern.name.endswith(("_list", "_queue", "figures"))
+        is_list = pattern.name.endswith(("_list", "_queue", "_index", "figures"))
         if is_list and not converters:
             pages.extend(_list_pages(name, probe, terms))
         elif pattern.name.endswith("_detail") and len(converters) == 1:

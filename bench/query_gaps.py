@@ -1,8 +1,9 @@
 """`python -m bench.query_gaps`: list, queue and detail pages with no query-count test.
 
-A page counts as covered when some test function of the project names its URL (`"app:name"`)
-and asserts a query count (`django_assert_max_num_queries` / `django_assert_num_queries`). This is a
-reviewer's aid, not a test: it reads the source text and prints what it finds.
+A page counts as covered when a test of the project names its URL (`"app:name"`, also through
+its parametrize list or a module constant that list names) and asserts a query count
+(`django_assert_max_num_queries` / `django_assert_num_queries`). This is a reviewer's aid, not
+a test: it reads the source text and prints what it finds.
 """
 
 import os
@@ -24,12 +25,17 @@ def main() -> int:
 
     from bench.pages import APPS, _walk
 
-    tests = [
-        chunk
-        for path in (ROOT / "bosam").rglob("test_*.py")
-        for chunk in re.split(r"\n(?=def |@)", path.read_text())
-        if any(name in chunk for name in ASSERTS)
-    ]
+    tests = []
+    for path in (ROOT / "bosam").rglob("test_*.py"):
+        text = path.read_text()
+        for chunk in re.split(r"\n\n\n", text):  # top-level definitions, with decorators
+            if not any(name in chunk for name in ASSERTS):
+                continue
+            # Names held in a module constant the test is parametrized over count as named.
+            for constant in set(re.findall(r"\b([A-Z][A-Z_]+)\b", chunk)):
+                found = re.search(rf"^{constant} = \[.*?\]", text, re.MULTILINE | re.DOTALL)
+                chunk += found.group(0) if found else ""
+            tests.append(chunk)
     gaps = []
     covered = []
     for namespace, pattern in _walk(get_resolver().url_patterns):

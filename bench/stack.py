@@ -81,6 +81,9 @@ def build_demo(db_name: str, scale: float, env: dict[str, str]) -> DemoTiming:
         text=True,
     )
     finished = time.monotonic()
+    for line in result.stdout.splitlines():
+        if line.startswith("  ") and line.endswith(" s"):
+            say(f"  demo {line.strip()}")  # per app, also kept in the figures
     per_app = {
         m.group(1): float(m.group(2))
         for m in re.finditer(r"^\s+(\w+): ([\d.]+) s$", result.stdout, re.MULTILINE)
@@ -141,6 +144,10 @@ def start_server(port: int, env: dict[str, str], workers: int) -> Server:
             str(workers),
             "--backlog",
             "256",
+            # ./dev serve keeps gunicorn's 30 s; a worker that imports WeasyPrint on a machine
+            # this busy can take longer than that to boot and would be killed in a loop.
+            "--timeout",
+            "120",
             "--log-level",
             "warning",
         ],
@@ -150,7 +157,7 @@ def start_server(port: int, env: dict[str, str], workers: int) -> Server:
         stderr=subprocess.STDOUT,
     )
     server = Server(port=port, process=process)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn on port {port} stopped while starting")
@@ -161,4 +168,4 @@ def start_server(port: int, env: dict[str, str], workers: int) -> Server:
         except OSError:
             time.sleep(0.3)
     server.stop()
-    raise RuntimeError(f"gunicorn on port {port} did not answer /healthz within 60 s")
+    raise RuntimeError(f"gunicorn on port {port} did not answer /healthz within 180 s")

@@ -5,6 +5,7 @@
 """
 
 from dataclasses import dataclass
+from typing import Any, cast
 
 from bosam.accounts.models import Committee, Office, Unit, User
 from bosam.accounts.roles import Role
@@ -44,3 +45,25 @@ def make_user(username: str, role: Role | str, unit: Unit | None) -> User:
     user.set_password(PASSWORD)
     user.save()
     return user
+
+
+def seed_catalogues() -> None:
+    """Run every Bosam data migration again (they are idempotent: `get_or_create`).
+
+    A transactional test (the browser tests) ends with a flush that empties every table, including
+    the catalogues the data migrations seeded; the tests after it would otherwise find no usage,
+    intervention type or letter template. The audit trigger is schema, not data, and survives.
+    """
+    from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations.special import RunPython
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    for app_label, name in sorted(loader.disk_migrations):
+        if app_label == "audit" or not apps.get_app_config(app_label).name.startswith("bosam."):
+            continue
+        for operation in loader.disk_migrations[app_label, name].operations:
+            if isinstance(operation, RunPython):
+                # The live registry answers get_model() as the migration state would; no data
+                # migration uses the schema editor.
+                operation.code(cast(Any, apps), cast(Any, None))

@@ -72,4 +72,14 @@ def build(ctx: DemoContext) -> None:
         user.save()
         users[username] = user
         ctx.logins.append((str(Role(role).label), username, DEMO_PASSWORD))
+    # An integration's account: no password, an API token issued on its administration page.
+    service = User(
+        username="ekonomisystem",
+        first_name="Ekonomisystemet",
+        role=Role.FINANCE,
+        unit=units["housing"],
+        is_service_account=True,
+    )
+    service.set_unusable_password()
+    service.save()
     ctx.data.update(committees=committees, offices=offices, units=units, users=users)

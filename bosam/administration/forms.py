@@ -110,8 +110,16 @@ class AuditFollowUpForm(forms.Form):
         queryset=User.objects.order_by("username"),
         empty_label=_("Alla användare"),
     )
+    actor_role = forms.ChoiceField(
+        label=_("Användarens roll"), required=False, choices=[("", _("Alla"))] + list(Role.choices)
+    )
     outside_own_unit = forms.BooleanField(
-        label=_("Bara åtkomst utanför egen enhet"), required=False
+        label=_("Bara åtkomst utanför egen enhet"),
+        required=False,
+        help_text=_(
+            "Poster som tillhör en annan enhet än användarens. Välj t.ex. rollen "
+            "socialsekreterare för att se försök att nå andra enheters klienter."
+        ),
     )
     action = forms.ChoiceField(
         label=_("Händelse"), required=False, choices=[("", _("Alla"))] + list(AuditAction.choices)

@@ -17,6 +17,7 @@ from bosam.audit.models import AuditEvent
 class AuditFilter:
     person_ids: tuple[UUID, ...] | None = None  # None: any person; (): nobody matched
     actor_id: int | None = None
+    actor_role: str = ""  # the role then: "social workers reading outside their unit"
     outside_own_unit: bool = False
     action: str = ""
     date_from: date | None = None
@@ -36,6 +37,8 @@ def audit_event_search(*, user: Any, filters: AuditFilter) -> QuerySet[AuditEven
         qs = qs.filter(person_id__in=filters.person_ids)
     if filters.actor_id is not None:
         qs = qs.filter(actor_id=filters.actor_id)
+    if filters.actor_role:
+        qs = qs.filter(actor_role=filters.actor_role)
     if filters.outside_own_unit:
         qs = qs.filter(outside_own_unit=True)
     if filters.action:

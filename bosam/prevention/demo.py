@@ -6,25 +6,18 @@ Cases come from landlords' monthly lists (early signals), terminations with a se
 the Enforcement Authority's eviction dates; the last two months' cases are still open, some with a
 deadline days away and nobody reached, so the work queue has something to say."""
 
-import csv
-import io
-import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
-
 from bosam.core.demo import DemoContext, batched, demo_org_number
-from bosam.core.tabular import file_checksum
 from bosam.households.models import HouseholdMember
 from bosam.households.rules import is_child
 from bosam.households.services import intervention_record
 from bosam.prevention import rules
+from bosam.prevention.demo_imports import landlord_lists
 from bosam.prevention.models import (
-    ImportMapping,
-    LandlordImport,
     Notification,
     OutreachAttempt,
     PreventionCase,
@@ -53,16 +46,6 @@ STAYED_BECAUSE = {
     "committee_undertaking": PreventionCase.StayedBecause.COMMITTEE_UNDERTAKING,
     "landlord_negotiation": PreventionCase.StayedBecause.TERMINATION_WITHDRAWN,
     "converted_to_sublet": PreventionCase.StayedBecause.SUBLET,
-}
-LIST_HEADERS = ["Kundnr", "Hyresgäst", "Personnummer", "Objektadress", "Postnr", "Saldo", "Mån"]
-LIST_MAPPING = {
-    "landlord_reference": "Kundnr",
-    "name": "Hyresgäst",
-    "personal_number": "Personnummer",
-    "street_address": "Objektadress",
-    "postcode": "Postnr",
-    "debt_amount": "Saldo",
-    "months_behind": "Mån",
 }
 
 
@@ -314,7 +297,9 @@ def build(ctx: DemoContext) -> None:
         case.first_contact_on = plan.reached_on
     _urgent_examples(ctx, plans)
     _save(ctx, plans, user, applicants)
-    _landlord_lists(ctx, plans, main_landlords, user, applicants)
+    landlord_lists(
+        ctx, [n for p in plans for n in p.notifications], main_landlords, user, applicants
+    )
     # The municipality's own subtenants who owe rent today (from tenancies' rent ledger).
     own = subtenant_arrears_register(registered_by=user, unit=user.unit, on=today, min_months=2)
     ctx.say(
@@ -384,75 +369,3 @@ def _save(ctx: DemoContext, plans: list[_Plan], user: Any, applicants: dict[Any,
                 unit=unit,
                 committee=unit.office.committee,
             )
-
-
-def _landlord_lists(
-    ctx: DemoContext,
-    plans: list[_Plan],
-    landlords: list[Landlord],
-    user: Any,
-    applicants: dict[Any, Any],
-) -> None:
-    """The main landlords' monthly lists for the last three months, as imported files."""
-    from bosam.households.models import Person
-
-    numbers = dict(
-        Person.objects.filter(pk__in=set(applicants.values())).values_list("pk", "personal_number")
-    )
-    names = {
-        p.pk: f"{p.last_name}, {p.first_name}"
-        for p in Person.objects.filter(pk__in=set(applicants.values())).only(
-            "first_name", "last_name"
-        )
-    }
-    for landlord in landlords:
-        ImportMapping.objects.create(
-            landlord=landlord, columns_json=json.dumps(LIST_MAPPING), updated_by=user
-        )
-    month = rules.notification_period(ctx.today)
-    for _ in range(3):
-        month = rules.notification_period(month - timedelta(days=1))
-        for landlord in landlords:
-            rows = [
-                n
-                for p in plans
-                for n in p.notifications
-                if n.landlord_id == landlord.pk
-                and n.stage == Notification.Stage.EARLY_SIGNAL
-                and n.period == month
-            ]
-            if not rows:
-                continue
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, delimiter=";")
-            writer.writerow(LIST_HEADERS)
-            for line, n in enumerate(rows, start=2):
-                person_id = applicants[n.case.household_id]
-                writer.writerow(
-                    [
-                        f"{1000 + line}",
-                        names.get(person_id, ""),
-                        numbers.get(person_id) or "",
-                        n.street_address,
-                        n.postcode,
-                        f"{n.debt_amount:.2f}".replace(".", ","),
-                        n.months_behind or "",
-                    ]
-                )
-                n.import_line = line
-            content = buffer.getvalue().encode("utf-8")
-            batch = LandlordImport.objects.create(
-                landlord=landlord,
-                filename=f"restlista-{month:%Y-%m}.csv",
-                content=content,
-                sha256=file_checksum(content),
-                period=month,
-                status=LandlordImport.Status.ACCEPTED,
-                uploaded_by=user,
-                accepted_at=timezone.now(),
-                rows_total=len(rows),
-                created_count=len(rows),
-            )
-            for n in rows:
-                n.landlord_import = batch
-            Notification.objects.bulk_update(rows, ["landlord_import", "import_line"])

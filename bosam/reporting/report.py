@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
@@ -75,6 +76,10 @@ class Report:
     summary_chart: BarChart | None = None
 
     @property
+    def suppressed_up_to(self) -> int:
+        return (self.suppression_threshold or 1) - 1
+
+    @property
     def previous_year(self) -> int:
         return self.year - 1
 
@@ -99,6 +104,11 @@ class Report:
         for line in self.lines:
             grouped.setdefault(line.figure.section, []).append(line)
         return list(grouped.items())
+
+
+def suppression_threshold() -> int:
+    """Committee readers' and the PDF's threshold for small numbers (a setting)."""
+    return int(settings.BOSAM_SUPPRESSION_THRESHOLD)
 
 
 def figure_values(
@@ -131,12 +141,13 @@ def _breakdown_lines(
     previous: Sequence[tuple[str, str, Number]],
     threshold: int | None,
 ) -> list[BreakdownLine]:
-    before = {key: value for key, _label, value in previous}
+    # A row missing the year before was zero then (the breakdown lists what occurred).
+    before: dict[str, Number] = {key: value for key, _label, value in previous}
     rows = list(current) + [
         (key, label, 0) for key, label, _v in previous if key not in {k for k, _l, _x in current}
     ]
     values = [value for _k, _l, value in rows]
-    previous_values = [before.get(key) for key, _l, _v in rows]
+    previous_values = [before.get(key, 0) for key, _l, _v in rows]
     hidden = _suppressed(fig.row_measure, values, threshold)
     hidden_before = _suppressed(fig.row_measure, previous_values, threshold)
     return [
@@ -144,9 +155,9 @@ def _breakdown_lines(
             key=key,
             label=label,
             value=value,
-            previous=before.get(key),
+            previous=before.get(key, 0),
             display=hidden[i] or format_value(value, fig.row_measure),
-            previous_display=hidden_before[i] or format_value(before.get(key), fig.row_measure),
+            previous_display=hidden_before[i] or format_value(before.get(key, 0), fig.row_measure),
         )
         for i, (key, label, value) in enumerate(rows)
     ]

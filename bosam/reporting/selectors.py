@@ -10,13 +10,16 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import NoReverseMatch, reverse
 
+from bosam.accounts.models import Committee
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
 from bosam.advice.selectors import advice_case_visible_to
 from bosam.households.models import HouseholdMember, Intervention
 from bosam.households.selectors import household_visible_to
+from bosam.prevention.models import Notification, PreventionCase
 from bosam.properties.models import HeadLease, Landlord
 from bosam.reporting.models import PublishedReport
+from bosam.reporting.report import Report, report_live, report_published, suppression_threshold
 from bosam.tenancies.selectors import sublet_visible_to
 
 
@@ -149,6 +152,76 @@ def _sublets(user: Any, ids: Sequence[str]) -> list[tuple[models.Model, RecordLi
     return rows
 
 
+def _members() -> "Prefetch[Any]":
+    return Prefetch(
+        "household__memberships",
+        queryset=HouseholdMember.objects.filter(end_date__isnull=True)
+        .select_related("person")
+        .order_by("relation", "person__birth_date"),
+        to_attr="prefetched_current_members",
+    )
+
+
+def _prevention_link(user: Any, case_id: Any) -> str:
+    # The case page is the prevention caseworkers'; others see the record without a link.
+    if not user_can(user, Capability.PREVENTION_WORK):
+        return ""
+    return _url("prevention:case_detail", case_id)
+
+
+def _prevention_cases(user: Any, ids: Sequence[str]) -> list[tuple[models.Model, RecordLink]]:
+    qs = (
+        PreventionCase.objects.filter(pk__in=ids, household__in=household_visible_to(user))
+        .select_related("household")
+        .prefetch_related(_members())
+        .order_by("opened_on")
+    )
+    return [
+        (
+            case,
+            RecordLink(
+                label=str(case),
+                detail=f"{case.opened_on:%Y-%m-%d}"
+                + (
+                    f"–{case.closed_on:%Y-%m-%d} · {case.get_outcome_display()}"
+                    if case.closed_on
+                    else ""
+                ),
+                url=_prevention_link(user, case.pk),
+            ),
+        )
+        for case in qs
+    ]
+
+
+def _notifications(user: Any, ids: Sequence[str]) -> list[tuple[models.Model, RecordLink]]:
+    qs = (
+        Notification.objects.filter(pk__in=ids, case__household__in=household_visible_to(user))
+        .select_related("case__household")
+        .prefetch_related(
+            Prefetch(
+                "case__household__memberships",
+                queryset=HouseholdMember.objects.filter(end_date__isnull=True)
+                .select_related("person")
+                .order_by("relation", "person__birth_date"),
+                to_attr="prefetched_current_members",
+            )
+        )
+        .order_by("received_on")
+    )
+    return [
+        (
+            n,
+            RecordLink(
+                label=str(n),
+                detail=f"{n.get_source_display()} · {n.case.household}",
+                url=_prevention_link(user, n.case_id),
+            ),
+        )
+        for n in qs
+    ]
+
+
 def _generic(
     model_label: str,
 ) -> Callable[[Any, Sequence[str]], list[tuple[models.Model, RecordLink]]]:
@@ -173,6 +246,8 @@ RESOLVERS: dict[str, Resolver] = {
     "properties.landlord": _landlords,
     "advice.advicecase": _advice_cases,
     "tenancies.sublet": _sublets,
+    "prevention.preventioncase": _prevention_cases,
+    "prevention.notification": _notifications,
 }
 
 
@@ -195,3 +270,21 @@ def published_reports_visible_to(user: Any) -> list[PublishedReport]:
     if not user_can(user, Capability.STATISTICS, Capability.PUBLISHED_STATISTICS):
         return []
     return list(PublishedReport.objects.defer("pdf").order_by("-year"))
+
+
+def report_for_user(
+    *, user: Any, year: int, committee: Committee | None, published_version: bool = False
+) -> Report:
+    """Full statistics: today's figures, or the published ones on request. Everyone else with
+    published statistics: the published report only, with small numbers suppressed. Raises
+    `PublishedReport.DoesNotExist` when a published report is needed and there is none."""
+    published = PublishedReport.objects.defer("pdf").filter(year=year).first()
+    if not user_can(user, Capability.STATISTICS):
+        if published is None or not user_can(user, Capability.PUBLISHED_STATISTICS):
+            raise PublishedReport.DoesNotExist
+        return report_published(
+            published=published, committee=committee, threshold=suppression_threshold()
+        )
+    if published_version and published is not None:
+        return report_published(published=published, committee=committee)
+    return report_live(year=year, committee=committee)

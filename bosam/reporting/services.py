@@ -5,7 +5,7 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from bosam.accounts.models import Committee
@@ -22,12 +22,13 @@ from bosam.reporting.models import (
     ReportJob,
 )
 from bosam.reporting.pdf import render_report_pdf
-from bosam.reporting.report import figure_values, report_live, report_published
+from bosam.reporting.report import (
+    figure_values,
+    report_live,
+    report_published,
+    suppression_threshold,
+)
 from bosam.reporting.rules import year_may_be_published
-
-
-def suppression_threshold() -> int:
-    return int(settings.BOSAM_SUPPRESSION_THRESHOLD)
 
 
 def _store(
@@ -153,7 +154,6 @@ def _progress(job_id: UUID, percent: int, step: str) -> None:
 
 def report_pdf_job_run(*, job_id: UUID) -> None:
     """Compute and render; each step is committed at once so the polling page sees progress."""
-    close_old_connections()
     job = ReportJob.objects.select_related("committee").get(pk=job_id)
     try:
         _progress(job_id, 10, "Räknar årets och föregående års siffror")

@@ -26,7 +26,7 @@ from bosam.reporting.export import export_headers, export_rows
 from bosam.reporting.figures import REGISTRY
 from bosam.reporting.forms import PublishForm, ReportFilterForm
 from bosam.reporting.models import PublishedReport, ReportJob
-from bosam.reporting.report import Report, attach_charts, report_live, report_published
+from bosam.reporting.report import Report, attach_charts
 from bosam.reporting.summary import summary_sentences
 
 READ = (Capability.STATISTICS, Capability.PUBLISHED_STATISTICS)
@@ -47,19 +47,15 @@ def _published(year: int) -> PublishedReport | None:
 
 
 def _report_for(request: AuthedHttpRequest, year: int) -> Report:
-    """Full statistics: today's figures, or the published ones on request. Committee readers:
-    the published report only, with small numbers suppressed."""
-    committee = _committee(request)
-    published = _published(year)
-    if not user_can(request.user, *FULL):
-        if published is None:
-            raise Http404(_("Årsrapporten för %(year)s är inte publicerad.") % {"year": year})
-        return report_published(
-            published=published, committee=committee, threshold=services.suppression_threshold()
+    try:
+        return selectors.report_for_user(
+            user=request.user,
+            year=year,
+            committee=_committee(request),
+            published_version=request.GET.get("version") == "published",
         )
-    if request.GET.get("version") == "published" and published is not None:
-        return report_published(published=published, committee=committee)
-    return report_live(year=year, committee=committee)
+    except PublishedReport.DoesNotExist as exc:
+        raise Http404(_("Årsrapporten för %(year)s är inte publicerad.") % {"year": year}) from exc
 
 
 @capability_required(*READ)

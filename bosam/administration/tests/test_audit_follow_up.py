@@ -58,6 +58,19 @@ def test_accesses_outside_the_users_own_unit(
     assert _actors(response) == {social_worker_b.username}
 
 
+def test_reads_outside_own_unit_by_role(
+    client, org, sysadmin, coordinator, social_worker_b
+) -> None:  # type: ignore[no-untyped-def]
+    household = make_household(
+        org.unit_a, (make_person("A", "B"), HouseholdMember.Relation.APPLICANT)
+    )
+    _read(client, coordinator, reverse("households:household_detail", args=[household.pk]))
+    _read(client, social_worker_b, reverse("households:household_detail", args=[household.pk]))
+    client.force_login(sysadmin)
+    response = client.get(reverse(URL), {"outside_own_unit": "on", "actor_role": "social_worker"})
+    assert _actors(response) == {social_worker_b.username}
+
+
 def test_the_period_filter_includes_the_end_day(client, sysadmin, coordinator) -> None:  # type: ignore[no-untyped-def]
     anna = make_person("Anna", "Ek")
     _read(client, coordinator, reverse("households:person_detail", args=[anna.pk]))

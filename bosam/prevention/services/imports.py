@@ -17,11 +17,8 @@ from bosam.households.models import HouseholdMember, Person
 from bosam.prevention import rules
 from bosam.prevention.errors import PreventionError, PreventionErrorCode
 from bosam.prevention.models import ImportMapping, LandlordImport, Notification
-from bosam.prevention.services.notifications import (
-    TenantInput,
-    notification_register,
-    notification_update_amounts,
-)
+from bosam.prevention.services.import_rows import import_new_rows
+from bosam.prevention.services.notifications import notification_update_amounts
 from bosam.properties.models import Landlord
 from bosam.tenancies.models import Sublet
 
@@ -227,34 +224,19 @@ def landlord_import_accept(
         raise PreventionError(
             " ".join(preview.mapping_errors), code=PreventionErrorCode.IMPORT_INVALID
         )
-    received_on = timezone.localdate()
+    import_new_rows(
+        items=[item for item in preview.rows if item.status == RowStatus.NEW],
+        batch=batch,
+        received_on=timezone.localdate(),
+        accepted_by=accepted_by,
+        unit=unit,
+    )
     for item in preview.rows:
-        row = item.row
-        if item.status == RowStatus.NEW:
-            notification_register(
-                registered_by=accepted_by,
-                unit=unit,
-                source=Notification.Source.LANDLORD,
-                stage=item.stage,
-                received_on=received_on,
-                period=batch.period,
-                tenants=[TenantInput(row.personal_number, row.first_name, row.last_name)],
-                landlord=batch.landlord,
-                street_address=row.street_address,
-                postcode=row.postcode,
-                town=row.town,
-                landlord_reference=row.landlord_reference,
-                debt_amount=row.debt_amount,
-                months_behind=row.months_behind,
-                notice_served_on=row.notice_served_on,
-                landlord_import=batch,
-                import_line=row.line,
-            )
-        elif item.status == RowStatus.UPDATE and item.existing is not None:
+        if item.status == RowStatus.UPDATE and item.existing is not None:
             notification_update_amounts(
                 notification=item.existing,
-                debt_amount=row.debt_amount,
-                months_behind=row.months_behind,
+                debt_amount=item.row.debt_amount,
+                months_behind=item.row.months_behind,
                 updated_by=accepted_by,
             )
     batch.status = LandlordImport.Status.ACCEPTED

@@ -2,17 +2,33 @@
 plan agreed, the case closed as stayed."""
 
 from datetime import date
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.utils import timezone
 
 from bosam.accounts.models import User
-from bosam.households.models import Intervention
-from bosam.prevention.models import PreventionCase
+from bosam.households.models import Intervention, InterventionType
+from bosam.prevention.models import LetterTemplate, PreventionCase
 from bosam.prevention.tests.factories import make_landlord, personal_number
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def catalogues(transactional_db: None) -> None:
+    """The intervention catalogue and the letter template come from data migrations; an earlier
+    transactional test's flush has emptied them, so they are seeded again as the migrations do."""
+    if not InterventionType.objects.exists():
+        households = import_module("bosam.households.migrations.0003_intervention_catalogue")
+        households.add_catalogue(apps, None)
+    if not LetterTemplate.objects.exists():
+        import_module("bosam.prevention.migrations.0002_default_letter_template").add_template(
+            apps, None
+        )
+
 
 AXE = Path(__file__).resolve().parents[3] / "tests" / "assets" / "axe-core-4.14.1.min.js"
 

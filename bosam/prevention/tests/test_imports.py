@@ -230,3 +230,30 @@ def test_a_discarded_file_writes_nothing_and_cannot_be_accepted(
     assert not Notification.objects.exists()
     # the same file may be uploaded again later: it was never imported
     _upload(prevention_caseworker, landlord, _csv(*GOOD))
+
+
+def test_a_listed_tenant_with_an_open_case_joins_it(org, prevention_caseworker, landlord) -> None:  # type: ignore[no-untyped-def]
+    from bosam.prevention.tests.factories import register
+
+    person = make_person("Anna", "Andersson", personal_number=PNR_A, birth_date=date(1980, 1, 15))
+    make_household(org.unit_a, (person, HouseholdMember.Relation.APPLICANT))
+    case = register(prevention_caseworker, person, received_on=date(2022, 4, 4)).case
+    _accept(prevention_caseworker, _upload(prevention_caseworker, landlord, _csv(GOOD[0])))
+    case.refresh_from_db()
+    assert case.notifications.count() == 2
+    assert case.debt_amount == Decimal("12345.50")  # the latest notification's
+    assert PreventionCase.objects.count() == 1
+
+
+def test_two_listed_tenants_of_one_household_share_one_new_case(
+    org, prevention_caseworker, landlord
+) -> None:  # type: ignore[no-untyped-def]
+    a = make_person("Anna", "Andersson", personal_number=PNR_A, birth_date=date(1980, 1, 15))
+    b = make_person("Björn", "Öberg", personal_number=PNR_B, birth_date=date(1992, 7, 3))
+    make_household(
+        org.unit_a, (a, HouseholdMember.Relation.APPLICANT), (b, HouseholdMember.Relation.PARTNER)
+    )
+    _accept(prevention_caseworker, _upload(prevention_caseworker, landlord, _csv(*GOOD)))
+    case = PreventionCase.objects.get()
+    assert case.notifications.count() == 2
+    assert case.opened_on == date(2022, 6, 1)

@@ -15,7 +15,12 @@ from bosam.properties.register_import import (
     run_import,
 )
 from bosam.properties.selectors import head_leases_started_in
-from bosam.properties.tests.factories import make_apartment, make_landlord, org_number
+from bosam.properties.tests.factories import (
+    make_apartment,
+    make_head_lease,
+    make_landlord,
+    org_number,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -358,17 +363,25 @@ def test_one_bad_row_keeps_the_whole_file_out(coordinator) -> None:  # type: ign
     assert not Landlord.objects.exists()
 
 
-def test_a_file_that_went_bad_since_the_check_writes_nothing(coordinator) -> None:  # type: ignore[no-untyped-def]
-    record = _check(K.LANDLORDS, csv_bytes(LANDLORDS), coordinator)
-    # Meanwhile someone registers the second landlord's number under another name … and the
-    # first row is still new: a partial run would create it.
-    make_landlord("Annan AB", org_number=ORG_B)
-    Landlord.objects.filter(org_number=ORG_B).update(name="Annan AB")
-    record.refresh_from_db()
+def test_a_file_that_went_bad_since_the_check_writes_nothing(coordinator, org) -> None:  # type: ignore[no-untyped-def]
+    # given: a checked file with two good leases
+    landlord = make_landlord(org_number=ORG_A)
+    make_apartment(landlord, landlord_object_number="O-1")
+    apartment = make_apartment(landlord, landlord_object_number="O-2")
+    rows = [
+        LEASES_HEADER,
+        ["H-1", ORG_A, "O-1", "2022-01-01", "", "5000", "SN", "emergency", ""],
+        ["H-2", ORG_A, "O-2", "2022-01-01", "", "5000", "SN", "emergency", ""],
+    ]
+    record = _check(K.HEAD_LEASES, csv_bytes(rows), coordinator)
+    assert record.status == RegisterImport.Status.PREVIEWED
+    # when: meanwhile someone registers a lease on the second apartment, and the file is run
+    make_head_lease(apartment, org.committee, date(2021, 6, 1))
     applied = register_import_apply(register_import=record, by=coordinator)
-    # An existing landlord is updated, not an error; the run is applied as a whole.
-    assert applied.status == RegisterImport.Status.APPLIED
-    assert Landlord.objects.get(org_number=ORG_B).name == "Brf Örnen"
+    # then: the second row now overlaps, so not even the first row is written
+    assert applied.status == RegisterImport.Status.REJECTED
+    assert [(e.line, e.field) for e in applied.errors.all()] == [(3, "Startdatum")]
+    assert not HeadLease.objects.filter(number__in=["H-1", "H-2"]).exists()
 
 
 def test_the_original_file_is_kept_with_its_checksum(coordinator) -> None:  # type: ignore[no-untyped-def]

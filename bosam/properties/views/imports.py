@@ -14,12 +14,9 @@ from bosam.accounts.roles import Capability
 from bosam.core.errors import ApplicationError
 from bosam.core.export import csv_response
 from bosam.properties.forms import ImportForm
+from bosam.properties.import_rows import COLUMNS
 from bosam.properties.models import RegisterImport
-from bosam.properties.register_import import (
-    COLUMNS,
-    register_import_apply,
-    register_import_check,
-)
+from bosam.properties.register_import import register_import_apply, register_import_check
 from bosam.properties.views.common import paginate
 
 EDIT = (Capability.REGISTER_EDIT,)

@@ -1,6 +1,6 @@
 """Every figure of the annual report. Importing the package registers them all."""
 
-from bosam.reporting.figures import advice, interventions, register, tenancies
+from bosam.reporting.figures import advice, interventions, prevention, register, tenancies
 from bosam.reporting.figures.base import (
     REGISTRY,
     BreakdownRow,
@@ -21,6 +21,7 @@ __all__ = [
     "figures_in_order",
     "advice",
     "interventions",
+    "prevention",
     "register",
     "tenancies",
 ]

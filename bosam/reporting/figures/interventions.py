@@ -1,10 +1,11 @@
-"""Interventions (insatser): the seed's total and its stay-in-home interventions."""
+"""Interventions (insatser): the seed's total, by type. Stay-in-home interventions are counted by
+prevention (figures/prevention.py)."""
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bosam.accounts.models import Committee
-from bosam.households.models import Intervention, InterventionType
+from bosam.households.models import Intervention
 from bosam.reporting.figures.base import FigureValue, Grouper, Section, figure, ids_of, year_bounds
 
 MODEL = "households.intervention"
@@ -47,26 +48,4 @@ def _by_type(qs: QuerySet[Intervention]) -> FigureValue:
 def interventions_total(year: int, committee: Committee | None = None) -> FigureValue:
     return _by_type(
         _interventions_in(year, committee).filter(intervention_type__counts_in_total=True)
-    )
-
-
-@figure(
-    "interventions_stay_in_home",
-    label=_("Kvarboendeinsatser"),
-    definition=_(
-        "Antal insatser under året (1 januari–31 december) av en insatstyp av slaget "
-        "”kvarboendeinsats” i insatskatalogen, dvs. insatser som gör att ett hushåll kan bo kvar "
-        "i sin bostad (t.ex. avbetalningsplan, ekonomiskt bistånd till hyresskuld, "
-        "betalningsförbindelse, förhandling med hyresvärden)."
-    ),
-    section=Section.INTERVENTIONS,
-    order=20,
-    breakdown_label=_("Insatstyp"),
-    headline=True,
-)
-def interventions_stay_in_home(year: int, committee: Committee | None = None) -> FigureValue:
-    return _by_type(
-        _interventions_in(year, committee).filter(
-            intervention_type__kind=InterventionType.Kind.KVARBOENDE
-        )
     )

@@ -70,3 +70,20 @@ def head_lease(
         committee=committee,
         usage=usage,
     )
+
+
+def stay_in_home(
+    *, household: Household, on: date, by: Any, codes: tuple[str, ...] = ("payment_plan",)
+) -> list[Intervention]:
+    """Stay-in-home interventions in the household's prevention case, through prevention's
+    services (a kvarboende intervention counts only when recorded in a prevention case)."""
+    from bosam.prevention.services.cases import (
+        case_intervention_record,
+        prevention_case_open_or_join,
+    )
+
+    case, _created = prevention_case_open_or_join(household=household, opened_on=on, opened_by=by)
+    return [
+        case_intervention_record(case=case, type_code=code, performed_on=on, performed_by=by)
+        for code in codes
+    ]

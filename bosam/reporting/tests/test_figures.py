@@ -57,14 +57,37 @@ def test_the_total_is_broken_down_by_intervention_type(org, coordinator) -> None
     assert breakdown == {"payment_plan": 2, "takeover": 1}
 
 
-def test_stay_in_home_counts_only_the_kvarboende_kind(org, coordinator) -> None:
+def test_stay_in_home_counts_kvarboende_interventions_in_prevention_cases(
+    org, coordinator, prevention_caseworker
+) -> None:
     household = f.household(org.unit_a)
     day = date(2022, 2, 1)
-    for code in ["payment_plan", "rent_guarantee", "takeover", "placement_supported_housing"]:
+    # given two kvarboende interventions in a prevention case, and others outside one
+    f.stay_in_home(
+        household=household,
+        on=day,
+        by=prevention_caseworker,
+        codes=("payment_plan", "rent_guarantee"),
+    )
+    for code in ["payment_plan", "takeover"]:
         f.intervention(household=household, code=code, on=day, by=coordinator)
+    f.stay_in_home(
+        household=f.household(org.unit_a), on=date(2021, 12, 31), by=prevention_caseworker
+    )
+    # then only the two in the case, in the year, are stay-in-home interventions
     value = _value("interventions_stay_in_home", 2022)
     assert value.value == 2
     assert {row.key for row in value.breakdown} == {"payment_plan", "rent_guarantee"}
+    # and they count in the total too
+    assert _value("interventions_total", 2022).value == 4
+
+
+def test_stay_in_home_per_committee_is_the_caseworkers_committee(
+    org, prevention_caseworker
+) -> None:
+    f.stay_in_home(household=f.household(org.unit_a), on=date(2022, 5, 5), by=prevention_caseworker)
+    assert _value("interventions_stay_in_home", 2022, org.committee).value == 1
+    assert _value("interventions_stay_in_home", 2022, org.other_committee).value == 0
 
 
 def test_a_committee_sees_its_own_interventions(org, coordinator) -> None:

@@ -3,9 +3,9 @@ two years whose report reads 428 interventions; 152 stay-in-home interventions (
 before); 160 new agreements, 127 on new objects and 33 on re-used ones; takeover goal
 fulfilment 87 % and 77 %; 423 housing-advice cases.
 
-Eviction prevention had not landed when this was written: the stay-in-home interventions are
-recorded with `households.services.intervention_record`, the service prevention records them
-with."""
+Stay-in-home interventions are recorded in prevention cases through prevention's services, the
+register's head leases through the register's, sublets and takeovers through tenancies', and
+advice cases through advice's."""
 
 import itertools
 from datetime import date, timedelta
@@ -17,8 +17,8 @@ from bosam.accounts.models import User
 from bosam.advice.models import AdviceChannel, AdviceReason, AgeBand, HouseholdType
 from bosam.advice.services import advice_case_register
 from bosam.households.models import Household, HouseholdMember
-from bosam.households.services import intervention_record
 from bosam.households.tests.factories import make_household, make_person
+from bosam.prevention.services.cases import case_intervention_record, prevention_case_open_or_join
 from bosam.properties.models import Apartment, HeadLease, Usage
 from bosam.properties.services import (
     apartment_create,
@@ -51,8 +51,8 @@ ALL_MET = TakeoverCriteria(
 class Municipality:
     """A small municipality built step by step through the services."""
 
-    def __init__(self, org: Org, coordinator: User, adviser: User) -> None:
-        self.org, self.by, self.adviser = org, coordinator, adviser
+    def __init__(self, org: Org, coordinator: User, adviser: User, caseworker: User) -> None:
+        self.org, self.by, self.adviser, self.caseworker = org, coordinator, adviser, caseworker
         self.committees = itertools.cycle([org.committee, org.other_committee])
         self.landlord = landlord_create(
             by=coordinator, name="Hyresbolaget AB", org_number="5560360793"
@@ -129,14 +129,19 @@ class Municipality:
                 )
 
     def kvarboende(self, year: int, count: int) -> None:
-        households = [self.household() for _ in range(10)]
+        """Stay-in-home interventions in ten prevention cases opened on New Year's Day."""
+        cases = [
+            prevention_case_open_or_join(
+                household=self.household(), opened_on=date(year, 1, 1), opened_by=self.caseworker
+            )[0]
+            for _ in range(10)
+        ]
         for i in range(count):
-            intervention_record(
-                household=households[i % 10],
+            case_intervention_record(
+                case=cases[i % 10],
                 type_code=KVARBOENDE_CODES[i % len(KVARBOENDE_CODES)],
                 performed_on=date(year, 1, 1) + timedelta(days=i % 365),
-                performed_by=self.by,
-                committee=self.org.committee,
+                performed_by=self.caseworker,
             )
 
     def advice_cases(self, year: int, count: int) -> None:
@@ -153,8 +158,8 @@ class Municipality:
 
 
 @pytest.fixture
-def seed_years(org, coordinator, adviser):
-    town = Municipality(org, coordinator, adviser)
+def seed_years(org, coordinator, adviser, prevention_caseworker):
+    town = Municipality(org, coordinator, adviser, prevention_caseworker)
     # 2021: 10 of 13 supported-housing sublets ended in takeover (77 %); 170 stay-in-home.
     town.supported_housing_ending(2021, took_over=10, ended_otherwise=3)
     town.kvarboende(2021, 170)

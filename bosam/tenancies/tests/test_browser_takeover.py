@@ -2,9 +2,11 @@
 and see the apartment leave the municipality's portfolio."""
 
 from datetime import timedelta
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.utils import timezone
 
 from bosam.accounts.models import User
@@ -13,6 +15,21 @@ from bosam.tenancies.tests.factories import make_client, make_head_lease
 from bosam.testing import Org
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SEEDING_MIGRATIONS = [
+    ("bosam.households.migrations.0003_intervention_catalogue", "add_catalogue"),
+    ("bosam.properties.migrations.0002_seed_usage_and_end_reason_catalogues", "add_catalogues"),
+    ("bosam.tenancies.migrations.0002_seed_conditions_end_reasons_settings", "add_catalogues"),
+]
+
+
+@pytest.fixture(autouse=True)
+def catalogues(transactional_db: None) -> None:
+    """The catalogues come from data migrations; an earlier transactional test's flush has
+    emptied them, so they are seeded again the way the migrations do it (idempotently)."""
+    for module, function in SEEDING_MIGRATIONS:
+        getattr(import_module(module), function)(apps, None)
+
 
 AXE = Path(__file__).resolve().parents[3] / "tests" / "assets" / "axe-core-4.14.1.min.js"
 
@@ -24,6 +41,9 @@ def test_place_follow_up_and_take_over(page, login, org: Org, coordinator: User)
     household = make_client(org.unit_a, "Amina")
     applicant = household.current_members_cached()[0].person
     start = today - timedelta(days=600)
+    # The live server's first request imports every module; on a busy machine that alone can
+    # take longer than the default ten seconds.
+    page.set_default_timeout(45_000)
     login(page, coordinator)
 
     # when: the coordinator places the household
@@ -74,6 +94,7 @@ def test_place_follow_up_and_take_over(page, login, org: Org, coordinator: User)
 
 
 def test_the_sublet_list_has_no_axe_violations(page, login, coordinator: User) -> None:  # type: ignore[no-untyped-def]
+    page.set_default_timeout(45_000)
     login(page, coordinator)
     page.goto("/tenancies/")
     assert _axe_violations(page) == []

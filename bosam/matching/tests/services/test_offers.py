@@ -10,7 +10,14 @@ from bosam.audit.models import AuditEvent
 from bosam.matching import selectors, services
 from bosam.matching.errors import MatchingError, MatchingErrorCode
 from bosam.matching.models import HousingRequest, Offer
-from bosam.matching.tests.factories import make_client, make_request, make_vacancy, offer, reason
+from bosam.matching.tests.factories import (
+    make_client,
+    make_request,
+    make_vacancy,
+    offer,
+    reason,
+    seed_catalogues,
+)
 from bosam.tenancies.models import Sublet
 from bosam.testing import make_user
 
@@ -205,6 +212,7 @@ def test_two_coordinators_offering_one_vacancy_at_once_only_one_wins(org, social
     if connection.vendor != "postgresql":
         pytest.skip("True concurrency needs row locks: run on PostgreSQL.")
     # given two coordinators, two waiting requests and one vacancy
+    seed_catalogues()  # a transaction test may follow another that flushed the tables
     first = make_user("alice", Role.HOUSING_COORDINATOR, org.housing_unit)
     second = make_user("dora", Role.HOUSING_COORDINATOR, org.housing_unit)
     lease = make_vacancy(org.committee)

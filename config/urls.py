@@ -1,8 +1,11 @@
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.i18n import JavaScriptCatalog, set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from bosam.core import views as core_views
+from bosam.core.converters import YearConverter
+
+register_converter(YearConverter, "year")
 
 handler403 = "bosam.core.views.permission_denied"
 

@@ -4,6 +4,6 @@ from bosam.reporting import api
 
 app_name = "reporting-api"
 urlpatterns = [
-    path("<int:year>/", api.ReportGetApi.as_view(), name="report_get"),
-    path("<int:year>/publish/", api.ReportPublishApi.as_view(), name="report_publish"),
+    path("<year:year>/", api.ReportGetApi.as_view(), name="report_get"),
+    path("<year:year>/publish/", api.ReportPublishApi.as_view(), name="report_publish"),
 ]

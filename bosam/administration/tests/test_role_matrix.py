@@ -50,6 +50,7 @@ SAMPLE_VALUES: dict[str, Callable[[], Any]] = {
     "advice:slug": lambda: _advice_catalogue()[0],
     "advice:entry_id": lambda: _first_pk(_advice_catalogue()[1]),
     "reporting:year": lambda: timezone.localdate().year - 1,
+    "reporting-api:year": lambda: timezone.localdate().year - 1,
     "reporting:fmt": lambda: "xlsx",
 }
 PLACEHOLDERS: list[tuple[type, Any]] = [

@@ -8,11 +8,14 @@ gettext still shows English.
 
     ./dev i18n            regenerate every catalogue, compile, report what is untranslated
     ./dev i18n --check    only compile and report; exit 1 if anything is untranslated or fuzzy
+    ./dev i18n --unwrapped  list Swedish text in Python code outside gettext (still Swedish in
+                          the English UI if users see it; audit reasons and logs may stay)
 
 Regenerating needs GNU gettext (``apt-get install gettext``).
 """
 
 import argparse
+import ast
 import os
 import re
 import subprocess
@@ -113,10 +116,60 @@ def report() -> int:
     return missing
 
 
+GETTEXT_CALLS = {
+    *("_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy"),
+    *("pgettext", "pgettext_lazy", "npgettext", "npgettext_lazy"),
+}
+SWEDISH = re.compile(r"[åäöÅÄÖ]")
+
+
+def _call_name(node: ast.AST) -> str:
+    if isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Name):
+            return node.func.id
+        if isinstance(node.func, ast.Attribute):
+            return node.func.attr
+    return ""
+
+
+def unwrapped() -> int:
+    """Print Swedish string literals in bosam/ that no gettext call wraps; return how many."""
+    found = 0
+    for path in sorted(ROOT.glob("bosam/**/*.py")):
+        if {"tests", "migrations"} & set(path.parts) or path.name == "demo.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+                continue
+            if id(node) in docstrings or not SWEDISH.search(node.value):
+                continue
+            parent = parents.get(node)
+            while isinstance(parent, ast.JoinedStr | ast.BinOp | ast.FormattedValue):
+                parent = parents.get(parent)
+            if _call_name(parent) in GETTEXT_CALLS if parent else False:
+                continue
+            found += 1
+            sys.stdout.write(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:70]!r}\n")
+    sys.stdout.write(f"{found} Swedish literals outside gettext\n")
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="do not regenerate")
+    parser.add_argument("--unwrapped", action="store_true", help="list text outside gettext")
     args = parser.parse_args()
+    if args.unwrapped:
+        return 1 if unwrapped() else 0
     if not args.check:
         for directory in catalogue_dirs():
             regenerate(directory)

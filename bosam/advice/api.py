@@ -6,6 +6,7 @@ from uuid import UUID
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.pagination import LimitOffsetPagination
@@ -94,7 +95,7 @@ def _case_get(request: Request, case_id: UUID, *, work: bool = False) -> AdviceC
         raise Http404 from exc
     if work and not selectors.advice_case_may_work(request.user, case):
         audit_record(actor=request.user, action=AuditAction.DENIED, obj=case)
-        raise AccessDenied("Bara en rådgivare på ärendets enhet kan registrera arbete.")
+        raise AccessDenied(_("Bara en rådgivare på ärendets enhet kan registrera arbete."))
     return case
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
@@ -85,7 +86,7 @@ def advice_case_get(*, user: Any, case_id: UUID) -> AdviceCase:
         raise AdviceCase.DoesNotExist
     if not advice_case_visible_to(user).filter(pk=case.pk).exists():
         audit_record(actor=user, action=AuditAction.DENIED, obj=case)
-        raise AccessDenied("Du har inte behörighet att se det här rådgivningsärendet.")
+        raise AccessDenied(_("Du har inte behörighet att se det här rådgivningsärendet."))
     return case
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bosam.advice.errors import AdviceError, AdviceErrorCode
 from bosam.advice.models import (
@@ -38,7 +39,7 @@ ADVICE_INTERVENTION_TYPE = "advice_case"  # households' catalogue; not counted i
 def _require_active(entry: CatalogueEntry, field: str) -> None:
     if not entry.active:
         raise AdviceError(
-            f"”{entry.name}” används inte längre. Välj ett annat alternativ.",
+            _("”%(name)s” används inte längre. Välj ett annat alternativ.") % {"name": entry.name},
             code=AdviceErrorCode.INACTIVE_CATALOGUE_ENTRY,
             extra={"field": field},
         )
@@ -47,7 +48,7 @@ def _require_active(entry: CatalogueEntry, field: str) -> None:
 def _require_open(case: AdviceCase) -> None:
     if case.status != AdviceCase.Status.OPEN:
         raise AdviceError(
-            "Ärendet är avslutat. Registrera ett nytt ärende om personen hör av sig igen.",
+            _("Ärendet är avslutat. Registrera ett nytt ärende om personen hör av sig igen."),
             code=AdviceErrorCode.CASE_CLOSED,
         )
 
@@ -55,7 +56,8 @@ def _require_open(case: AdviceCase) -> None:
 def _require_not_before_received(case: AdviceCase, day: date, field: str) -> None:
     if day < case.received_on:
         raise AdviceError(
-            f"Datumet kan inte ligga före den dag ärendet kom in ({case.received_on:%Y-%m-%d}).",
+            _("Datumet kan inte ligga före den dag ärendet kom in (%(day)s).")
+            % {"day": f"{case.received_on:%Y-%m-%d}"},
             code=AdviceErrorCode.INVALID_DATE,
             extra={"field": field},
         )
@@ -83,7 +85,7 @@ def _identified_person(
         return person
     if not first_name.strip() or not last_name.strip():
         raise AdviceError(
-            "Personen finns inte i registret. Ange förnamn och efternamn så registreras hen.",
+            _("Personen finns inte i registret. Ange förnamn och efternamn så registreras hen."),
             code=AdviceErrorCode.NAME_REQUIRED,
             extra={"field": "first_name" if not first_name.strip() else "last_name"},
         )
@@ -150,7 +152,7 @@ def advice_case_register(
     received_on = received_on or today
     if received_on > today:
         raise AdviceError(
-            "Ett ärende kan inte komma in i framtiden.",
+            _("Ett ärende kan inte komma in i framtiden."),
             code=AdviceErrorCode.INVALID_DATE,
             extra={"field": "received_on"},
         )
@@ -172,7 +174,7 @@ def advice_case_register(
         ]
         if missing:
             raise AdviceError(
-                "Ett anonymt ärende behöver åldersgrupp och hushållstyp.",
+                _("Ett anonymt ärende behöver åldersgrupp och hushållstyp."),
                 code=AdviceErrorCode.ANONYMOUS_DETAILS_REQUIRED,
                 extra={"field": missing[0]},
             )
@@ -291,7 +293,7 @@ def advice_referral_record(
     _require_not_before_received(case, referred_on, "referred_on")
     if not special_reasons.strip():
         raise AdviceError(
-            "Ange de särskilda skälen till hänvisningen.",
+            _("Ange de särskilda skälen till hänvisningen."),
             code=AdviceErrorCode.SPECIAL_REASONS_REQUIRED,
             extra={"field": "special_reasons"},
         )

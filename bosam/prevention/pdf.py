@@ -1,7 +1,6 @@
 """The outreach letter as a PDF (WeasyPrint), from the text stored on the outreach attempt."""
 
 from django.template.loader import render_to_string
-from weasyprint import HTML
 
 from bosam.prevention.models import OutreachAttempt
 
@@ -21,5 +20,8 @@ def outreach_letter_pdf(*, attempt: OutreachAttempt, municipality: str) -> bytes
             "municipality": municipality,
         },
     )
+    # Imported here: WeasyPrint takes seconds to load, and every worker would pay it at start.
+    from weasyprint import HTML
+
     pdf: bytes = HTML(string=html).write_pdf()
     return pdf

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
 
 from bosam.reporting.report import Report, attach_charts
 from bosam.reporting.summary import summary_sentences
@@ -28,5 +27,8 @@ def render_report_pdf(report: Report, progress: Progress | None = None) -> bytes
     )
     if progress:
         progress(70, "Sätter PDF-sidorna")
+    # Imported here: WeasyPrint takes seconds to load, and every worker would pay it at start.
+    from weasyprint import HTML
+
     pdf: bytes = HTML(string=html).write_pdf()
     return pdf

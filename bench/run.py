@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.reuse_db and _has_demo(db_name)):
         demo = stack.build_demo(db_name, args.scale, env)
         say(f"Demo built in {demo.seconds:.1f} s (migrations {demo.migrate_seconds:.1f} s)")
+    else:
+        stack.migrate(env)
     stack.collectstatic(env)
     servers = []
     try:

@@ -65,6 +65,11 @@ class DemoTiming:
     per_app: dict[str, float] = field(default_factory=dict)
 
 
+def migrate(env: dict[str, str]) -> None:
+    """Bring a kept database up to the code's migrations (a run with --reuse-db on newer code)."""
+    subprocess.run([PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+
+
 def build_demo(db_name: str, scale: float, env: dict[str, str]) -> DemoTiming:
     """Migrate, then `manage.py demo --scale N --force`; both timed."""
     create_database(db_name)

@@ -1,8 +1,22 @@
 // Small progressive enhancements; every page works without JavaScript.
-document.addEventListener("htmx:responseError", (event) => {
+// A failed htmx request says so in the page's alert region (base.html), in the page's language.
+function showHtmxError(key) {
   const target = document.getElementById("htmx-error");
   if (target) {
-    target.textContent = "Något gick fel. Ingenting sparades. Försök igen.";
+    const text = target.dataset[key] || target.dataset.message;
+    target.innerHTML = "";
+    const p = document.createElement("p");
+    p.className = "message error";
+    p.textContent = text;
+    target.appendChild(p);
+  }
+}
+document.addEventListener("htmx:responseError", () => showHtmxError("message"));
+document.addEventListener("htmx:sendError", () => showHtmxError("offline"));
+document.addEventListener("htmx:beforeRequest", () => {
+  const target = document.getElementById("htmx-error");
+  if (target) {
+    target.innerHTML = "";
   }
 });
 // Move focus to swapped-in content that asks for it, so keyboard and screen-reader users follow.

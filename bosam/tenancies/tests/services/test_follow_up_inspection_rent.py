@@ -119,3 +119,27 @@ def test_payments_reduce_what_is_outstanding(org, coordinator) -> None:
         services.rent_payment_record(
             charge=charge, recorded_by=coordinator, amount=Decimal("0"), paid_on=date(2023, 1, 5)
         )
+
+
+def test_the_monthly_rent_run_charges_every_running_sublet_once(org, coordinator) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from bosam.tenancies.models import RentCharge
+
+    place(coordinator, make_client(org.unit_a), make_head_lease(org.committee))
+    out = StringIO()
+    call_command("charge_rents", "--month", "2021-08", "--as", coordinator.username, stdout=out)
+    call_command("charge_rents", "--month", "2021-08", "--as", coordinator.username, stdout=out)
+    assert RentCharge.objects.filter(month=date(2021, 8, 1)).count() == 1
+    # Due by the last working day before the month: 30 July 2021 was a Friday.
+    assert "1 hyresavier skapade, förfaller 2021-07-30" in out.getvalue().splitlines()[0]
+    assert "0 hyresavier skapade" in out.getvalue().splitlines()[1]
+
+
+def test_the_rent_run_refuses_a_badly_written_month(org, coordinator) -> None:
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="ÅÅÅÅ-MM"):
+        call_command("charge_rents", "--month", "augusti", "--as", coordinator.username)

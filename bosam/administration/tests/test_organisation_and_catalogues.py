@@ -162,3 +162,52 @@ def test_an_unknown_catalogue_is_not_found(client, sysadmin) -> None:  # type: i
     client.force_login(sysadmin)
     url = reverse("administration:catalogue_detail", args=["finns-inte"])
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "anvandningar",
+        "avslutsorsaker-avtal",
+        "villkor",
+        "avslutsorsaker-andrahand",
+        "avbojandeorsaker",
+    ],
+)
+def test_the_register_tenancy_and_matching_catalogues_are_maintained_by_the_administrator(
+    client, sysadmin, key
+) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(sysadmin)
+    assert client.get(reverse("administration:catalogue_detail", args=[key])).status_code == 200
+    assert client.get(reverse("administration:catalogue_create", args=[key])).status_code == 200
+
+
+def test_a_new_decline_reason_is_added_and_who_declined_stays_fixed(client, sysadmin) -> None:  # type: ignore[no-untyped-def]
+    from bosam.matching.models import DeclineReason
+
+    client.force_login(sysadmin)
+    response = client.post(
+        reverse("administration:catalogue_create", args=["avbojandeorsaker"]),
+        {
+            "code": "too_far_from_school",
+            "declined_by": DeclineReason.DeclinedBy.HOUSEHOLD,
+            "name": "För långt till skolan",
+            "active": "on",
+            "sort_order": 50,
+        },
+    )
+    assert response.status_code == 302
+    reason = DeclineReason.objects.get(code="too_far_from_school")
+    client.post(
+        reverse("administration:catalogue_edit", args=["avbojandeorsaker", reason.pk]),
+        {
+            "code": reason.code,
+            "declined_by": DeclineReason.DeclinedBy.LANDLORD,
+            "name": "För långt till skolan och jobbet",
+            "active": "on",
+            "sort_order": 50,
+        },
+    )
+    reason.refresh_from_db()
+    assert reason.name == "För långt till skolan och jobbet"
+    assert reason.declined_by == DeclineReason.DeclinedBy.HOUSEHOLD

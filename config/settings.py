@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "bosam.core.middleware.SessionActivityMiddleware",
     "bosam.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -127,7 +128,9 @@ AXES_RESET_ON_SUCCESS = True
 
 # Sessions end after inactivity: a shared office computer must not stay logged in.
 SESSION_COOKIE_AGE = env_int("SESSION_TIMEOUT_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# The inactivity timeout: the session is renewed while the user works, by
+# bosam.core.middleware.SessionActivityMiddleware at most once per SESSION_REFRESH_SECONDS.
+SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "sv"

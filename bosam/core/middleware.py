@@ -1,3 +1,4 @@
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -22,4 +23,28 @@ class ChosenLanguageMiddleware:
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class SessionActivityMiddleware:
+    """Keeps a signed-in user's session alive while they work, writing it at most once a minute.
+
+    The inactivity timeout (SESSION_COOKIE_AGE, 30 minutes by default) counts from the session's
+    last save. Django's SESSION_SAVE_EVERY_REQUEST would write the session row, and commit, on
+    every page a caseworker opens; refreshing it once SESSION_REFRESH_SECONDS have passed keeps
+    the timeout within that margin for a fraction of the writes."""
+
+    KEY = "_active_at"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.refresh_after = int(getattr(settings, "SESSION_REFRESH_SECONDS", 60))
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and not session.is_empty():
+            now = int(time.time())
+            if now - int(session.get(self.KEY, 0)) >= self.refresh_after:
+                session[self.KEY] = now  # marks the session modified: saved, expiry renewed
         return response

@@ -216,6 +216,9 @@ class HeadLease(BaseModel):
         indexes = [
             # New-or-re-used is "an earlier lease on the same apartment": an index on both columns.
             models.Index(fields=["apartment", "start_date"], name="headlease_apartment_start"),
+            # The landlord list's "first lease" and running-lease counts per landlord: with the
+            # start date in the index, the first lease is its first entry, not a scan by date.
+            models.Index(fields=["landlord", "start_date"], name="headlease_landlord_start"),
             # Report counts per year and the "ending soon" filter.
             models.Index(fields=["start_date"], name="headlease_start"),
             models.Index(fields=["end_date"], name="headlease_end"),

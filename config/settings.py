@@ -70,6 +70,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Django's renderer, with <select> written in Python (large choice lists; see the module).
+FORM_RENDERER = "bosam.core.forms_renderer.BosamFormRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 

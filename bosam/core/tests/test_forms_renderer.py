@@ -1,9 +1,9 @@
 """A <select> written in Python is the same markup Django's templates write: escaping, selected
 options, option groups, required and ARIA attributes included."""
 
-from django import forms
 from typing import Any
 
+from django import forms
 from django.forms.renderers import BaseRenderer, DjangoTemplates
 
 from bosam.core.forms_renderer import BosamFormRenderer

@@ -263,6 +263,11 @@ class Offer(PersonalDataModel):
         indexes = [
             # Work queue: open offers by the day they were made.
             models.Index(fields=["state", "offered_on"], name="offer_state_offered_on"),
+            # The offer list's order (open first, then newest): a descending index puts NULLs
+            # (unanswered) first on PostgreSQL, so a page of it is read off the index.
+            models.Index(
+                fields=["-answered_on", "-offered_on", "-created_at"], name="offer_list_order"
+            ),
         ]
         constraints = [
             # The database backs the race the service settles under a row lock: one open offer

@@ -86,6 +86,8 @@ class PreventionCase(PersonalDataModel):
         indexes = [
             # The work queue reads the open cases; lists filter by status and period.
             models.Index(fields=["status", "opened_on"], name="prevcase_status_opened"),
+            # The case list's order, newest first: a page of it is read off the index.
+            models.Index(fields=["-opened_on", "-created_at"], name="prevcase_list_order"),
             # Figures count closed cases per year by outcome.
             models.Index(fields=["closed_on", "outcome"], name="prevcase_closed_outcome"),
         ]

@@ -143,7 +143,9 @@ def test_offer_list_queries_do_not_grow_with_rows(
         made = make_request(social_worker_a, make_client(org.unit_a, f"P{n}"), org.committee)
         offer(coordinator, made, make_vacancy(org.committee), timezone.localdate())
     client.force_login(social_worker_a)
-    with django_assert_max_num_queries(13):
+    # The small lookup tables (units, committees, usages, users …) are prefetched, a query each,
+    # rather than joined: cheaper for PostgreSQL to plan.
+    with django_assert_max_num_queries(15):
         assert client.get(reverse("matching:offer_list")).status_code == 200
 
 

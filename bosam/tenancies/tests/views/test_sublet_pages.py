@@ -120,7 +120,9 @@ def test_the_list_takes_the_same_number_of_queries_for_many_rows(
             coordinator, make_client(org.unit_a, f"Person{index}"), make_head_lease(org.committee)
         )
     client.force_login(coordinator)
-    with django_assert_max_num_queries(12):
+    # Up to five of these are the small lookup tables, prefetched a query each (not joined:
+    # cheaper for PostgreSQL to plan); a lookup no row uses costs no query.
+    with django_assert_max_num_queries(16):
         response = client.get(reverse("tenancies:sublet_list"))
     assert response.status_code == 200
 

@@ -95,3 +95,24 @@ def test_head_lease_detail_queries_do_not_grow_with_the_apartments_history(
     few = _count(client, reverse("properties:head_lease_detail", args=[small.pk]))
     with django_assert_num_queries(few):
         client.get(reverse("properties:head_lease_detail", args=[large.pk]))
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["properties:head_lease_list", "properties:apartment_list", "properties:landlord_list"],
+)
+def test_list_queries_do_not_grow_with_rows(
+    client, org, coordinator, url_name, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    _history(org, make_apartment(), 1, coordinator)
+    client.force_login(coordinator)
+    url = reverse(url_name)
+    _count(client, url)
+    few = _count(client, url)
+    for _ in range(4):
+        landlord = make_landlord()
+        _contacts(landlord, 2)
+        for size in (1, 2, 3):
+            _history(org, make_apartment(landlord), size, coordinator)
+    with django_assert_num_queries(few):
+        client.get(url)

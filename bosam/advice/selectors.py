@@ -109,8 +109,11 @@ def advice_case_earlier(
     qs = advice_case_visible_to(user).filter(person=person)
     if exclude is not None:
         qs = qs.exclude(pk=exclude.pk)
+    # The person too: the caller audits the list, and each case names its person there.
     return list(
-        qs.select_related("channel", "reason", "outcome").order_by("-received_on", "-sequence")
+        qs.select_related("channel", "reason", "outcome", "person").order_by(
+            "-received_on", "-sequence"
+        )
     )
 
 

@@ -5,11 +5,13 @@ user may see are listed (and audited). Vacancies carry no personal data."""
 
 from typing import Any
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bosam.audit.services import audit_list
+from bosam.households.models import HouseholdMember
 from bosam.properties.hooks import TimelineEntry
 from bosam.properties.models import Apartment, HeadLease
 from bosam.tenancies import rules
@@ -21,10 +23,22 @@ def apartment_entries(apartment: Apartment, user: Any) -> list[TimelineEntry]:
     """One entry per sublet the user may see, and one per vacancy of the apartment's leases."""
     today = timezone.localdate()
     all_sublets = list(Sublet.objects.filter(apartment=apartment).order_by("start_date"))
-    visible_ids = set(
-        sublet_visible_to(user).filter(apartment=apartment).values_list("pk", flat=True)
+    # The household's members are prefetched: the audit names each one, for every sublet.
+    visible = list(
+        sublet_visible_to(user)
+        .filter(apartment=apartment)
+        .select_related("apartment", "household")
+        .prefetch_related(
+            Prefetch(
+                "household__memberships",
+                queryset=HouseholdMember.objects.filter(end_date__isnull=True)
+                .select_related("person")
+                .order_by("relation", "person__birth_date"),
+                to_attr="prefetched_current_members",
+            )
+        )
+        .order_by("start_date")
     )
-    visible = [s for s in all_sublets if s.pk in visible_ids]
     audit_list(actor=user, objects=visible)
     entries = [
         TimelineEntry(

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Q
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
@@ -34,18 +35,22 @@ vacancy_days_and_cost = memo(tenancy_figures.vacancy_days_and_cost)
 
 
 @memo
-def _sublets_of(committee_id: int) -> frozenset[str]:
-    return frozenset(
-        str(pk)
-        for pk in Sublet.objects.filter(committee_id=committee_id).values_list("pk", flat=True)
-    )
+def _sublets_counted_in(year: int) -> dict[Any, tuple[int, str]]:
+    """(committee, kind) of each sublet that started or ended in the year: every sublet these
+    figures count for the year. One query, shared by the committees' columns."""
+    return {
+        pk: (committee_id, kind)
+        for pk, committee_id, kind in Sublet.objects.filter(
+            Q(start_date__year=year) | Q(end_date__year=year)
+        ).values_list("pk", "committee_id", "kind")
+    }
 
 
-def _only(ids: Iterable[Any], committee: Committee | None) -> list[Any]:
+def _only(ids: Iterable[Any], committee: Committee | None, year: int) -> list[Any]:
     if committee is None:
         return list(ids)
-    mine = _sublets_of(committee.pk)
-    return [i for i in ids if str(i) in mine]
+    counted = _sublets_counted_in(year)
+    return [i for i in ids if i in counted and counted[i][0] == committee.pk]
 
 
 def _row(key: str, label: str, ids: list[Any]) -> BreakdownRow:
@@ -67,9 +72,9 @@ def goal_fulfilment(year: int, committee: Committee | None = None) -> FigureValu
     whole = takeover_goal_fulfilment(year)
     result = tenancy_rules.GoalFulfilment(
         year,
-        _only(whole.numerator_ids, committee),
-        _only(whole.denominator_ids, committee),
-        _only(whole.excluded_ids, committee),
+        _only(whole.numerator_ids, committee, year),
+        _only(whole.denominator_ids, committee, year),
+        _only(whole.excluded_ids, committee, year),
     )
     took_over = list(result.numerator_ids)
     did_not = [i for i in result.denominator_ids if i not in set(took_over)]
@@ -110,12 +115,9 @@ def goal_fulfilment(year: int, committee: Committee | None = None) -> FigureValu
 )
 def placements(year: int, committee: Committee | None = None) -> FigureValue:
     whole = placements_in(year)
-    ids = _only(whole.ids, committee)
-    kinds = (
-        dict(Sublet.objects.filter(pk__in=ids).values_list("pk", "kind"))
-        if committee is not None
-        else None
-    )
+    ids = _only(whole.ids, committee, year)
+    counted = _sublets_counted_in(year)
+    kinds = {pk: counted[pk][1] for pk in ids} if committee is not None else None
     breakdown = []
     for kind in Sublet.Kind:
         if kinds is None:

@@ -39,6 +39,7 @@ def by_type(qs: QuerySet[Intervention]) -> FigureValue:
         .order_by("intervention_type__sort_order", "intervention_type__name")
         .values_list("intervention_type__code", "intervention_type__name", "n")
     )
+    counts = [(code, name, int(n)) for code, name, n in rows]
     breakdown = tuple(
         BreakdownRow(
             key=code,
@@ -46,9 +47,9 @@ def by_type(qs: QuerySet[Intervention]) -> FigureValue:
             value=n,
             record_ids=LazyIds(n, partial(_ids, qs.filter(intervention_type__code=code))),
         )
-        for code, name, n in rows
+        for code, name, n in counts
     )
-    total = sum(row.value for row in breakdown)
+    total = sum(n for _code, _name, n in counts)
     return FigureValue(
         value=total,
         record_ids=LazyIds(total, partial(_ids, qs)),

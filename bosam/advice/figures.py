@@ -5,12 +5,14 @@ domain.md §4), so the breakdowns by channel, reason, help, referral and outcome
 same cases and can be compared. Counts carry no personal data; the caller decides who may open
 the cases behind the ids (see docs/advice.md)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from bosam.advice.models import (
     AdviceCase,
@@ -24,15 +26,26 @@ from bosam.advice.models import (
     DigitalHelpKind,
     ReferralTarget,
 )
-from bosam.advice.rules import Period, group_ids, people_with_more_than_one_case, year_period
+from bosam.advice.rules import Period, people_with_more_than_one_case, year_period
+
+Ids = list[UUID] | Callable[[], list[UUID]]
+
+
+def _read(source: Ids) -> list[UUID]:
+    return source() if callable(source) else list(source)
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A number and the records behind it (for the report's drill-down)."""
+    """A number and the records behind it (for the report's drill-down). The number comes from
+    an aggregate; the ids are read by a second query the first time they are asked for."""
 
     count: int
-    ids: list[UUID] = field(default_factory=list)
+    source: Ids = field(default_factory=list, repr=False, compare=False)
+
+    @cached_property
+    def ids(self) -> list[UUID]:
+        return _read(self.source)
 
 
 @dataclass(frozen=True)
@@ -40,8 +53,12 @@ class FigureRow:
     code: str
     label: str
     count: int
-    ids: list[UUID]
+    source: Ids = field(default_factory=list, repr=False, compare=False)
     active: bool = True
+
+    @cached_property
+    def ids(self) -> list[UUID]:
+        return _read(self.source)
 
 
 @dataclass(frozen=True)
@@ -78,82 +95,138 @@ def advice_cases_received_between(start: date, end: date) -> Figure:
         .order_by("received_on", "year", "sequence")
         .values_list("id", flat=True)
     )
-    return Figure(count=len(ids), ids=ids)
+    return Figure(len(ids), ids)
 
 
-def _rows(model: type[CatalogueEntry], grouped: dict[Any, list[UUID]]) -> list[FigureRow]:
+def _rows(
+    model: type[CatalogueEntry], counts: dict[Any, int], ids_of: Callable[[Any], Ids]
+) -> list[FigureRow]:
     """One row per catalogue entry: every active entry (zero rows show what was not done) and
     inactive ones only where they were used in the period."""
     rows = []
     for entry in model.objects.all():  # type: ignore[attr-defined]
-        ids = grouped.get(entry.pk, [])
-        if not ids and not entry.active:
+        count = counts.get(entry.pk, 0)
+        if not count and not entry.active:
             continue
         rows.append(
             FigureRow(
-                code=entry.code, label=entry.name, count=len(ids), ids=ids, active=entry.active
+                code=entry.code,
+                label=entry.name,
+                count=count,
+                source=ids_of(entry.pk) if count else [],
+                active=entry.active,
             )
         )
     return rows
 
 
-def advice_figures(*, start: date, end: date) -> AdviceFigures:
-    """All advice figures for the cases received in the period. A fixed number of queries,
-    whatever the number of cases."""
-    cases = list(
-        AdviceCase.objects.filter(received_on__range=(start, end))
-        .order_by("received_on", "year", "sequence")
-        .values_list("id", "channel_id", "reason_id", "outcome_id", "status", "person_id")
+def _counts(
+    qs: "QuerySet[Any]", key: str, counted: str = "pk", distinct: bool = False
+) -> dict[Any, int]:
+    return dict(
+        qs.order_by()
+        .values_list(key)
+        .annotate(n=Count(counted, distinct=distinct))
+        .values_list(key, "n")
     )
-    case_ids = [row[0] for row in cases]
+
+
+def _ids(qs: "QuerySet[Any]") -> Callable[[], list[UUID]]:
+    return lambda: list(qs.values_list("id", flat=True))
+
+
+def _distinct_cases(pairs: "QuerySet[Any]") -> Callable[[], list[UUID]]:
+    """The cases of (catalogue entry, case) pairs, each once, in the pairs' order."""
+    return lambda: list(dict.fromkeys(case_id for _key, case_id in pairs))
+
+
+def advice_figures(*, start: date, end: date) -> AdviceFigures:
+    """All advice figures for the cases received in the period, counted in SQL. A fixed number
+    of queries, whatever the number of cases; the ids behind a number cost one more query, run
+    only when they are asked for (drill-down, the API)."""
+    cases = AdviceCase.objects.filter(received_on__range=(start, end))
+    ordered = cases.order_by("received_on", "year", "sequence")
+    totals = cases.aggregate(
+        received=Count("pk"),
+        identified=Count("pk", filter=Q(person__isnull=False)),
+        still_open=Count("pk", filter=Q(status=AdviceCase.Status.OPEN)),
+    )
     in_period = {"case__received_on__range": (start, end)}
+    contact_period = {f"advicecontact__{k}": v for k, v in in_period.items()}
     advice_pairs = (
-        AdviceContact.advice_kinds.through.objects.filter(
-            **{f"advicecontact__{k}": v for k, v in in_period.items()}
-        )
+        AdviceContact.advice_kinds.through.objects.filter(**contact_period)
         .order_by("advicecontact__case__received_on")
         .values_list("advicekind_id", "advicecontact__case_id")
     )
-    digital_pairs = list(
-        AdviceContact.digital_help_kinds.through.objects.filter(
-            **{f"advicecontact__{k}": v for k, v in in_period.items()}
-        )
+    digital_pairs = (
+        AdviceContact.digital_help_kinds.through.objects.filter(**contact_period)
         .order_by("advicecontact__case__received_on")
         .values_list("digitalhelpkind_id", "advicecontact__case_id")
     )
-    referral_pairs = list(
+    referral_pairs = (
         AdviceReferral.objects.filter(**in_period)
         .order_by("case__received_on")
         .values_list("target_id", "case_id")
     )
     minutes = AdviceContact.objects.filter(**in_period).aggregate(total=Sum("minutes"))["total"]
+    with_digital = digital_pairs.aggregate(n=Count("advicecontact__case", distinct=True))["n"]
+    referred = referral_pairs.aggregate(n=Count("case", distinct=True))["n"]
+    repeat_counts = list(
+        cases.filter(person__isnull=False)
+        .order_by()
+        .values("person_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=2)
+        .values_list("n", flat=True)
+    )
 
-    identified = [c[0] for c in cases if c[5] is not None]
-    anonymous = [c[0] for c in cases if c[5] is None]
-    with_digital = list(dict.fromkeys(case_id for _kind, case_id in digital_pairs))
-    referred = list(dict.fromkeys(case_id for _target, case_id in referral_pairs))
-    repeat = people_with_more_than_one_case((c[5], c[0]) for c in cases)
-    open_ids = [c[0] for c in cases if c[4] == AdviceCase.Status.OPEN]
+    def repeat_ids() -> list[UUID]:
+        repeat = people_with_more_than_one_case(ordered.values_list("person_id", "id"))
+        return [i for v in repeat.values() for i in v]
+
     return AdviceFigures(
         period=Period(start, end),
-        received=Figure(len(case_ids), case_ids),
-        identified=Figure(len(identified), identified),
-        anonymous=Figure(len(anonymous), anonymous),
-        by_channel=_rows(AdviceChannel, group_ids((c[1], c[0]) for c in cases)),
-        by_reason=_rows(AdviceReason, group_ids((c[2], c[0]) for c in cases)),
-        by_advice_kind=_rows(AdviceKind, group_ids(advice_pairs)),
-        by_digital_help=_rows(DigitalHelpKind, group_ids(digital_pairs)),
-        with_digital_help=Figure(len(with_digital), with_digital),
-        by_referral_target=_rows(ReferralTarget, group_ids(referral_pairs)),
-        referred=Figure(len(referred), referred),
+        received=Figure(totals["received"], _ids(ordered)),
+        identified=Figure(totals["identified"], _ids(ordered.filter(person__isnull=False))),
+        anonymous=Figure(
+            totals["received"] - totals["identified"], _ids(ordered.filter(person__isnull=True))
+        ),
+        by_channel=_rows(
+            AdviceChannel,
+            _counts(cases, "channel_id"),
+            lambda pk: _ids(ordered.filter(channel_id=pk)),
+        ),
+        by_reason=_rows(
+            AdviceReason,
+            _counts(cases, "reason_id"),
+            lambda pk: _ids(ordered.filter(reason_id=pk)),
+        ),
+        by_advice_kind=_rows(
+            AdviceKind,
+            _counts(advice_pairs, "advicekind_id", "advicecontact__case", distinct=True),
+            lambda pk: _distinct_cases(advice_pairs.filter(advicekind_id=pk)),
+        ),
+        by_digital_help=_rows(
+            DigitalHelpKind,
+            _counts(digital_pairs, "digitalhelpkind_id", "advicecontact__case", distinct=True),
+            lambda pk: _distinct_cases(digital_pairs.filter(digitalhelpkind_id=pk)),
+        ),
+        with_digital_help=Figure(with_digital, _distinct_cases(digital_pairs)),
+        by_referral_target=_rows(
+            ReferralTarget,
+            _counts(referral_pairs, "target_id", "case", distinct=True),
+            lambda pk: _distinct_cases(referral_pairs.filter(target_id=pk)),
+        ),
+        referred=Figure(referred, _distinct_cases(referral_pairs)),
         by_outcome=_rows(
             AdviceOutcome,
-            group_ids((c[3], c[0]) for c in cases if c[3] is not None),
+            _counts(cases.filter(outcome__isnull=False), "outcome_id"),
+            lambda pk: _ids(ordered.filter(outcome_id=pk)),
         ),
-        still_open=Figure(len(open_ids), open_ids),
-        people_more_than_once=len(repeat),
-        cases_of_people_more_than_once=Figure(
-            sum(len(v) for v in repeat.values()), [i for v in repeat.values() for i in v]
+        still_open=Figure(
+            totals["still_open"], _ids(ordered.filter(status=AdviceCase.Status.OPEN))
         ),
+        people_more_than_once=len(repeat_counts),
+        cases_of_people_more_than_once=Figure(sum(repeat_counts), repeat_ids),
         minutes_total=int(minutes or 0),
     )

@@ -6,6 +6,8 @@ No personal data leaves here, only ids; callers check STATISTICS."""
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import QuerySet
+
 from bosam.households.models import Intervention, InterventionType
 from bosam.prevention import rules
 from bosam.prevention.models import Notification, PreventionCase
@@ -87,14 +89,20 @@ def stay_in_home_interventions(
     first, last = _period(year, start, end)
     return _figure(
         list(
-            Intervention.objects.filter(
-                intervention_type__kind=InterventionType.Kind.KVARBOENDE,
-                source_type=CASE_SOURCE_TYPE,
-                performed_on__range=(first, last),
-            )
+            stay_in_home_interventions_between(first, last)
             .order_by("performed_on")
             .values_list("id", flat=True)
         )
+    )
+
+
+def stay_in_home_interventions_between(first: date, last: date) -> QuerySet[Intervention]:
+    """The stay-in-home interventions performed from `first` to `last`, both included, as a
+    query to count or group in SQL (the annual report)."""
+    return Intervention.objects.filter(
+        intervention_type__kind=InterventionType.Kind.KVARBOENDE,
+        source_type=CASE_SOURCE_TYPE,
+        performed_on__range=(first, last),
     )
 
 

@@ -90,6 +90,18 @@ def test_figures_take_the_same_queries_whatever_the_number_of_cases(
     for day in range(1, 21):
         case = register_case(adviser, received_on=date(2022, 2, day))
         record_contact(case, adviser, digital=("online_search",))
-    with django_assert_max_num_queries(13):
+    # One aggregate per number and breakdown, and one read of each catalogue for its rows.
+    with django_assert_max_num_queries(17):
         figures = advice_figures(start=date(2022, 1, 1), end=date(2022, 12, 31))
     assert figures.received.count == 20
+
+
+def test_the_cases_behind_a_number_are_read_only_when_asked_for(
+    adviser, django_assert_num_queries
+) -> None:
+    cases = [register_case(adviser, received_on=date(2022, 2, day)) for day in (1, 2)]
+    figures = advice_figures(start=date(2022, 1, 1), end=date(2022, 12, 31))
+    with django_assert_num_queries(1):
+        assert figures.received.ids == [c.pk for c in cases]
+    with django_assert_num_queries(0):
+        assert figures.received.ids == [c.pk for c in cases]

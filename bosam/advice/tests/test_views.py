@@ -342,3 +342,24 @@ def test_the_adviser_corrects_the_intake_but_a_manager_cannot(client, adviser, m
     assert response.status_code == 302
     case.refresh_from_db()
     assert (case.channel.code, case.age_band, case.household_type) == ("email", "18_25", "other")
+
+
+def test_figures_page_queries_do_not_grow_with_cases(
+    client, adviser, manager, django_assert_max_num_queries
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    period = {"start": "2022-01-01", "end": "2022-12-31"}
+    client.force_login(manager)
+    register_case(adviser, received_on=date(2022, 3, 1))
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("advice:figures"), period).status_code == 200
+    for day in range(1, 15):
+        case = register_case(adviser, received_on=date(2022, 4, day), channel="phone")
+        record_contact(case, adviser, digital=("online_search",))
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(reverse("advice:figures"), period).status_code == 200
+    assert len(many) == len(few)
+    with django_assert_max_num_queries(25):
+        client.get(reverse("advice:figures"), period)

@@ -19,6 +19,7 @@ from bosam.matching.selectors.requests import with_people
 from bosam.properties.models import HeadLease, Usage
 from bosam.tenancies import rules as tenancy_rules
 from bosam.tenancies.models import Sublet
+from bosam.tenancies.selectors.vacancies import covered_throughout
 
 # How far ahead an apartment that becomes free (a sublet ending, a head lease starting) is shown.
 VACANCY_HORIZON_DAYS = 90
@@ -107,17 +108,20 @@ def vacancies(
     with its open offer if one has been made. Aggregate and without personal data: the
     coordinator's pages decide who may see them."""
     until = today + timedelta(days=horizon_days)
+    # A lease one sublet covers from today (or its start) to the horizon has no gap ending today
+    # or later; SQL leaves those out, so the rule runs only on leases that may be free.
     leases_qs = (
         HeadLease.objects.filter(end_reason__isnull=True, start_date__lte=until)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
-        .select_related("apartment", "usage", "committee")
+        .exclude(covered_throughout(today, until))
     )
     if head_lease_ids is not None:
         leases_qs = leases_qs.filter(pk__in=list(head_lease_ids))
-    leases = list(leases_qs)
+    leases = list(leases_qs.select_related("apartment", "usage", "committee"))
     periods: dict[int, list[tenancy_rules.Period]] = defaultdict(list)
+    # Every earlier sublet counts: it tells since when the apartment has been free.
     for lease_id, start, end in Sublet.objects.filter(
-        head_lease_id__in=leases_qs.values("pk")
+        head_lease_id__in=leases_qs.values("pk"), start_date__lte=until
     ).values_list("head_lease_id", "start_date", "end_date"):
         periods[lease_id].append(tenancy_rules.Period(start, end))
     open_offers = {

@@ -291,3 +291,26 @@ def test_home_shows_unanswered_offers_and_urgent_requests(
     assert old.reference in page
     client.force_login(social_worker_a)
     assert old.reference in client.get("/").content.decode()
+
+
+def test_vacancy_list_queries_do_not_grow_with_vacancies(
+    client, org, coordinator, social_worker_a, django_assert_max_num_queries
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(coordinator)
+    make_vacancy(org.committee)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("matching:vacancy_list")).status_code == 200
+    for n in range(10):
+        lease = make_vacancy(org.committee, start=date(2021, 1, 1 + n))
+        if n % 2:
+            made = make_request(social_worker_a, make_client(org.unit_a, f"P{n}"), org.committee)
+            offer(coordinator, made, lease, timezone.localdate())
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(reverse("matching:vacancy_list")).content.decode()
+    assert page.count("ledig nu") == 11
+    assert len(many) == len(few)
+    with django_assert_max_num_queries(12):
+        client.get(reverse("matching:vacancy_list"))

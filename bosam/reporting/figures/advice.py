@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from bosam.accounts.models import Committee
 from bosam.advice import figures as advice
+from bosam.advice.figures import Figure as AdviceFigure
 from bosam.advice.figures import FigureRow
 from bosam.advice.rules import year_period
-from bosam.reporting.figures.base import BreakdownRow, FigureValue, Section, figure, ids_of
+from bosam.reporting.figures.base import BreakdownRow, FigureValue, LazyIds, Section, figure
 from bosam.reporting.figures.memo import memo
 
 advice_figures = memo(advice.advice_figures)
@@ -20,9 +21,14 @@ advice_figures = memo(advice.advice_figures)
 MODEL = "advice.advicecase"
 
 
+def _lazy(figure: AdviceFigure | FigureRow) -> LazyIds:
+    """The figure's count now; its cases (a second query) only when they are asked for."""
+    return LazyIds(figure.count, lambda: figure.ids)
+
+
 def _breakdown(rows: Sequence[FigureRow]) -> tuple[BreakdownRow, ...]:
     return tuple(
-        BreakdownRow(key=r.code, label=r.label, value=r.count, record_ids=ids_of(r.ids))
+        BreakdownRow(key=r.code, label=r.label, value=r.count, record_ids=_lazy(r))
         for r in rows
         if r.count
     )
@@ -46,10 +52,11 @@ def cases_received(year: int, committee: Committee | None = None) -> FigureValue
     period = year_period(year)
     figures = advice_figures(start=period.start, end=period.end)
     # advice_figures().received is advice_cases_received(year): the same filter on received_on.
-    ids = ids_of(figures.received.ids)
-    by_reason = figures.by_reason
     return FigureValue(
-        value=len(ids), record_ids=ids, model_label=MODEL, breakdown=_breakdown(by_reason)
+        value=figures.received.count,
+        record_ids=_lazy(figures.received),
+        model_label=MODEL,
+        breakdown=_breakdown(figures.by_reason),
     )
 
 
@@ -69,10 +76,9 @@ def cases_received(year: int, committee: Committee | None = None) -> FigureValue
 def cases_with_digital_help(year: int, committee: Committee | None = None) -> FigureValue:
     period = year_period(year)
     figures = advice_figures(start=period.start, end=period.end)
-    ids = ids_of(figures.with_digital_help.ids)
     return FigureValue(
-        value=len(ids),
-        record_ids=ids,
+        value=figures.with_digital_help.count,
+        record_ids=_lazy(figures.with_digital_help),
         model_label=MODEL,
         breakdown=_breakdown(figures.by_digital_help),
     )
@@ -94,10 +100,9 @@ def cases_with_digital_help(year: int, committee: Committee | None = None) -> Fi
 def cases_referred(year: int, committee: Committee | None = None) -> FigureValue:
     period = year_period(year)
     figures = advice_figures(start=period.start, end=period.end)
-    ids = ids_of(figures.referred.ids)
     return FigureValue(
-        value=len(ids),
-        record_ids=ids,
+        value=figures.referred.count,
+        record_ids=_lazy(figures.referred),
         model_label=MODEL,
         breakdown=_breakdown(figures.by_referral_target),
     )

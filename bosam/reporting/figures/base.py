@@ -6,12 +6,12 @@ printed in the report's appendix and in docs/reporting.md, so the words and the 
 sit side by side here and cannot drift apart unnoticed.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -45,12 +45,53 @@ SECTION_LABELS: dict[Section, str | Promise] = {
 }
 
 
+class LazyIds(Sequence[str]):
+    """The ids of the records behind a number, read (sorted, as text) the first time they are
+    used: by the drill-down, by publishing, by the comparison with a published report. Showing
+    the number needs only `len()`, which is the count the aggregate gave, so a report page does
+    not read the records at all."""
+
+    def __init__(self, count: int, read: Callable[[], Iterable[Any]]) -> None:
+        self._count = count
+        self._read = read
+        self._ids: tuple[str, ...] | None = None
+
+    def _all(self) -> tuple[str, ...]:
+        if self._ids is None:
+            self._ids = ids_of(self._read())
+        return self._ids
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return self._all() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return f"LazyIds(count={self._count})"
+
+
 @dataclass(frozen=True)
 class BreakdownRow:
     key: str
     label: str
     value: Number
-    record_ids: tuple[str, ...] = ()
+    record_ids: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -58,7 +99,7 @@ class FigureValue:
     """One figure for one year (and committee): `value` None means "cannot be computed" (0/0)."""
 
     value: Number | None
-    record_ids: tuple[str, ...]
+    record_ids: Sequence[str]  # a tuple, or LazyIds read on first use
     model_label: str  # the model the ids belong to, "app_label.model_name"
     breakdown: tuple[BreakdownRow, ...] = ()
     note: str = ""  # e.g. "127 av 146" behind a percentage

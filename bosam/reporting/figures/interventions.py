@@ -1,12 +1,22 @@
 """Interventions (insatser): the seed's total, by type. Stay-in-home interventions are counted by
 prevention (figures/prevention.py)."""
 
-from django.db.models import QuerySet
+from functools import partial
+from typing import Any
+
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bosam.accounts.models import Committee
 from bosam.households.models import Intervention
-from bosam.reporting.figures.base import FigureValue, Grouper, Section, figure, ids_of, year_bounds
+from bosam.reporting.figures.base import (
+    BreakdownRow,
+    FigureValue,
+    LazyIds,
+    Section,
+    figure,
+    year_bounds,
+)
 
 MODEL = "households.intervention"
 
@@ -19,16 +29,37 @@ def _interventions_in(year: int, committee: Committee | None) -> QuerySet[Interv
     return qs
 
 
-def _by_type(qs: QuerySet[Intervention]) -> FigureValue:
-    grouper = Grouper()
-    rows = qs.order_by("intervention_type__sort_order", "intervention_type__name").values_list(
-        "pk", "intervention_type__code", "intervention_type__name"
+def by_type(qs: QuerySet[Intervention]) -> FigureValue:
+    """The interventions counted per type in SQL, in the catalogue's order; the ids behind the
+    total and each type are read only when asked for (drill-down, publishing)."""
+    rows = (
+        qs.order_by()
+        .values("intervention_type__code", "intervention_type__name")
+        .annotate(n=Count("pk"))
+        .order_by("intervention_type__sort_order", "intervention_type__name")
+        .values_list("intervention_type__code", "intervention_type__name", "n")
     )
-    for pk, code, name in rows:
-        grouper.add(code, name, pk)
-    breakdown = grouper.breakdown()
-    ids = ids_of(pk for row in breakdown for pk in row.record_ids)
-    return FigureValue(value=len(ids), record_ids=ids, model_label=MODEL, breakdown=breakdown)
+    counts = [(code, name, int(n)) for code, name, n in rows]
+    breakdown = tuple(
+        BreakdownRow(
+            key=code,
+            label=name,
+            value=n,
+            record_ids=LazyIds(n, partial(_ids, qs.filter(intervention_type__code=code))),
+        )
+        for code, name, n in counts
+    )
+    total = sum(n for _code, _name, n in counts)
+    return FigureValue(
+        value=total,
+        record_ids=LazyIds(total, partial(_ids, qs)),
+        model_label=MODEL,
+        breakdown=breakdown,
+    )
+
+
+def _ids(qs: QuerySet[Intervention]) -> list[Any]:
+    return list(qs.values_list("pk", flat=True))
 
 
 @figure(
@@ -46,6 +77,6 @@ def _by_type(qs: QuerySet[Intervention]) -> FigureValue:
     headline=True,
 )
 def interventions_total(year: int, committee: Committee | None = None) -> FigureValue:
-    return _by_type(
+    return by_type(
         _interventions_in(year, committee).filter(intervention_type__counts_in_total=True)
     )

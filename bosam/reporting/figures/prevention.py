@@ -12,43 +12,27 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from bosam.accounts.models import Committee
-from bosam.households.models import Intervention
 from bosam.prevention import figures as prevention
 from bosam.prevention.models import PreventionCase
 from bosam.reporting.figures.base import (
     BreakdownRow,
     FigureValue,
-    Grouper,
     Section,
     figure,
     ids_of,
     year_bounds,
 )
+from bosam.reporting.figures.interventions import by_type
 from bosam.reporting.figures.memo import memo
 
 CASE = "prevention.preventioncase"
 NOTIFICATION = "prevention.notification"
 
-stay_in_home = memo(prevention.stay_in_home_interventions)
 notifications_received = memo(prevention.notifications_received)
 households_reached = memo(prevention.households_reached)
 outcomes = memo(prevention.outcomes)
 children_affected = memo(prevention.children_affected)
 households_with_children_notified = memo(prevention.households_with_children_notified)
-
-
-@memo
-def _interventions_by_type(year: int) -> dict[str, tuple[str, str, int | None]]:
-    """Each intervention of the year: (type code, type name, committee id), one query."""
-    first, last = year_bounds(year)
-    return {
-        str(pk): (code, name, committee_id)
-        for pk, code, name, committee_id in Intervention.objects.filter(
-            performed_on__gte=first, performed_on__lte=last
-        )
-        .order_by("intervention_type__sort_order", "intervention_type__name")
-        .values_list("pk", "intervention_type__code", "intervention_type__name", "committee_id")
-    }
 
 
 def _plain(ids: Sequence[str], model_label: str) -> FigureValue:
@@ -72,18 +56,10 @@ def _plain(ids: Sequence[str], model_label: str) -> FigureValue:
     headline=True,
 )
 def interventions_stay_in_home(year: int, committee: Committee | None = None) -> FigureValue:
-    types = _interventions_by_type(year)
-    grouper = Grouper()
-    for pk in stay_in_home(year).ids:
-        code, name, committee_id = types[pk]
-        if committee is None or committee_id == committee.pk:
-            grouper.add(code, name, pk)
-    order = list(dict.fromkeys(code for code, _n, _c in types.values()))
-    breakdown = grouper.breakdown(order)
-    ids = ids_of(pk for row in breakdown for pk in row.record_ids)
-    return FigureValue(
-        value=len(ids), record_ids=ids, model_label="households.intervention", breakdown=breakdown
-    )
+    qs = prevention.stay_in_home_interventions_between(*year_bounds(year))
+    if committee is not None:
+        qs = qs.filter(committee=committee)
+    return by_type(qs)
 
 
 @figure(

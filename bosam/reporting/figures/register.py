@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from bosam.accounts.models import Committee
 from bosam.properties import selectors as register
 from bosam.properties.selectors import FigureRow
-from bosam.reporting.figures.base import BreakdownRow, FigureValue, Section, figure, ids_of
+from bosam.reporting.figures.base import (
+    BreakdownRow,
+    FigureValue,
+    LazyIds,
+    Section,
+    figure,
+    ids_of,
+)
 from bosam.reporting.figures.memo import memo
 
 head_leases_started_in = memo(register.head_leases_started_in)
@@ -31,8 +38,11 @@ def _committee_ids(rows: Sequence[FigureRow], committee: Committee | None) -> se
 
 
 def _value(ids: Sequence[int], by_usage: Sequence[FigureRow], only: set[int] | None) -> FigureValue:
-    def keep(values: Sequence[int]) -> tuple[str, ...]:
-        return ids_of(v for v in values if only is None or v in only)
+    # The ids are already in memory; turning them into sorted text is left to whoever reads
+    # them (drill-down, publishing), the page only needs how many there are.
+    def keep(values: Sequence[int]) -> LazyIds:
+        kept = [v for v in values if only is None or v in only]
+        return LazyIds(len(kept), lambda: kept)
 
     counted = set(ids)
     breakdown = []

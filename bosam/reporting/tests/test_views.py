@@ -250,3 +250,35 @@ def test_another_users_pdf_job_is_not_found(
     job = ReportJob.objects.create(year=2022, requested_by=coordinator)
     client.force_login(manager)
     assert client.get(reverse("reporting:report_job", args=[job.pk])).status_code == 404
+
+
+def test_the_report_index_query_count_does_not_grow_with_published_reports(
+    client, coordinator, django_assert_max_num_queries
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from bosam.reporting.models import PublishedReport
+
+    def publish(year: int) -> None:
+        PublishedReport.objects.create(
+            year=year,
+            published_at=timezone.now(),
+            published_by=coordinator,
+            suppression_threshold=3,
+            pdf=b"%PDF",
+        )
+
+    client.force_login(coordinator)
+    publish(2015)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("reporting:report_index")).status_code == 200
+    for year in range(2016, 2024):
+        publish(year)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(reverse("reporting:report_index")).content.decode()
+    assert "2023" in page
+    assert len(many) == len(few)
+    with django_assert_max_num_queries(10):
+        client.get(reverse("reporting:report_index"))

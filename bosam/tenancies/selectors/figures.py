@@ -11,13 +11,12 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Q
 from django.utils import timezone
 
 from bosam.accounts.models import Committee
-from bosam.properties.models import HeadLease
 from bosam.tenancies import rules
 from bosam.tenancies.models import GoalTarget, RentCharge, Sublet
+from bosam.tenancies.selectors.vacancies import leases_maybe_vacant, sublet_periods_meeting
 
 
 @dataclass(frozen=True)
@@ -79,34 +78,39 @@ class VacancyRow:
 
 def vacancy_days_and_cost(year: int, *, today: date | None = None) -> list[VacancyRow]:
     """Vacancy (tomställning) in the year per paying committee: days a head lease ran without a
-    sublet, and their rent cost (days × monthly rent × 12/365). Counted up to today at most."""
+    sublet, and their rent cost (days × monthly rent × 12/365). Counted up to today at most.
+
+    Only the leases no single sublet covers for the whole year are read (SQL decides which), and
+    of their sublets only those meeting the year: vacancy is a set difference, so sublets outside
+    the year change no day in it."""
     first, last = date(year, 1, 1), date(year, 12, 31)
     until = min(last, today or timezone.localdate())
+    if until < first:
+        return []
+    candidates = leases_maybe_vacant(first, until)
     leases = list(
-        HeadLease.objects.filter(start_date__lte=until)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
-        .select_related("committee")
-        .order_by("committee__name", "pk")
+        candidates.order_by("committee__name", "pk").values_list(
+            "pk", "start_date", "end_date", "committee_id", "monthly_rent"
+        )
     )
     sublets: dict[int, list[rules.Period]] = defaultdict(list)
-    for lease_id, start, end in Sublet.objects.filter(
-        head_lease_id__in=[lease.pk for lease in leases]
-    ).values_list("head_lease_id", "start_date", "end_date"):
+    for lease_id, start, end in sublet_periods_meeting(candidates, first, until).values_list(
+        "head_lease_id", "start_date", "end_date"
+    ):
         sublets[lease_id].append(rules.Period(start, end))
     rows: dict[int, VacancyRow] = {
-        c.pk: VacancyRow(c.pk, c.name) for c in Committee.objects.order_by("name")
+        pk: VacancyRow(pk, name)
+        for pk, name in Committee.objects.order_by("name").values_list("pk", "name")
     }
-    for lease in leases:
-        gaps = rules.vacancy_periods(
-            rules.Period(lease.start_date, lease.end_date), sublets[lease.pk], until=until
-        )
+    for lease_id, start, end, committee_id, monthly_rent in leases:
+        gaps = rules.vacancy_periods(rules.Period(start, end), sublets[lease_id], until=until)
         days = sum(rules.days_in_year(gap, year) for gap in gaps)
         if not days:
             continue
-        row = rows[lease.committee_id]
+        row = rows[committee_id]
         row.days += days
-        row.cost += rules.vacancy_cost(days, lease.monthly_rent)
-        row.head_lease_ids.append(lease.pk)
+        row.cost += rules.vacancy_cost(days, monthly_rent)
+        row.head_lease_ids.append(lease_id)
     return [row for row in rows.values() if row.days]
 
 

@@ -142,6 +142,8 @@ def start_server(port: int, env: dict[str, str], workers: int) -> Server:
     process = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "-c",
+            str(ROOT / "config" / "gunicorn.conf.py"),
             "config.wsgi:application",
             "--bind",
             f"127.0.0.1:{port}",

@@ -6,7 +6,20 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    When,
+)
+from django.db.models.functions import Coalesce, Least
 
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
@@ -14,6 +27,7 @@ from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
 from bosam.core.errors import AccessDenied
 from bosam.households.models import HouseholdMember, Intervention, InterventionType, Person
+from bosam.households.rules import CHILD_AGE_LIMIT
 from bosam.households.selectors import person_search_filter
 from bosam.prevention import rules
 from bosam.prevention.models import LandlordImport, Notification, PreventionCase
@@ -89,23 +103,78 @@ def _row(case: PreventionCase, today: date) -> CaseRow:
     )
 
 
-def work_queue(*, user: Any, today: date, limit: int | None = None) -> list[CaseRow]:
-    """Open cases, most urgent first (rules.urgency_key): nearest statutory deadline, households
-    with children, not yet contacted. Open cases are few enough to order in Python."""
-    cases = _with_household(case_visible_to(user).filter(status=PreventionCase.Status.OPEN))
-    rows = {case.pk: _row(case, today) for case in cases}
-    ordered = rules.work_queue_order(
-        rules.QueueFacts(
-            case_id=pk,
-            deadline=row.deadline,
-            has_children=row.children > 0,
-            contacted=row.contacted,
-            opened_on=row.case.opened_on,
-        )
-        for pk, row in rows.items()
+def _child_if_born_after(today: date) -> date:
+    """households.rules.is_child in dates: under 18 today is born after this day (and not after
+    today). 29 February falls back to the 28th, as age_on counts a year on 1 March."""
+    try:
+        return today.replace(year=today.year - CHILD_AGE_LIMIT)
+    except ValueError:
+        return today.replace(year=today.year - CHILD_AGE_LIMIT, day=28)
+
+
+def _queue_facts(today: date) -> dict[str, Any]:
+    """The facts rules.urgency_key orders by, computed by the database: the next deadline
+    (rules.next_deadline: the nearer of the återvinningsfrist and the eviction date that have not
+    passed), whether a current member is a child today, whether anyone has been reached."""
+    upcoming_frist = Case(
+        When(atervinningsfrist_ends_on__gte=today, then=F("atervinningsfrist_ends_on")),
+        output_field=DateField(),
     )
-    result = [rows[facts.case_id] for facts in ordered]  # type: ignore[index]
-    return result[:limit] if limit else result
+    upcoming_eviction = Case(
+        When(eviction_date__gte=today, then=F("eviction_date")), output_field=DateField()
+    )
+    # LEAST ignores NULL on PostgreSQL but not on SQLite; the Coalesces make both agree.
+    deadline = Least(
+        Coalesce(upcoming_frist, upcoming_eviction), Coalesce(upcoming_eviction, upcoming_frist)
+    )
+    children = HouseholdMember.objects.filter(
+        household_id=OuterRef("household_id"),
+        end_date__isnull=True,
+        person__birth_date__gt=_child_if_born_after(today),
+        person__birth_date__lte=today,
+    )
+    return {
+        "queue_deadline": deadline,
+        "queue_has_children": Exists(children),
+        "queue_contacted": ExpressionWrapper(
+            Q(first_contact_on__isnull=False), output_field=BooleanField()
+        ),
+    }
+
+
+def work_queue_cases(*, user: Any, today: date) -> QuerySet[PreventionCase]:
+    """Open cases, most urgent first (rules.urgency_key): nearest statutory deadline (none known
+    last), households with children, not yet contacted, the oldest case. Ordered by the database,
+    so a page of the queue reads only that page."""
+    open_cases = case_visible_to(user).filter(status=PreventionCase.Status.OPEN)
+    return _with_household(open_cases.annotate(**_queue_facts(today))).order_by(
+        F("queue_deadline").asc(nulls_last=True),
+        F("queue_has_children").desc(),
+        F("queue_contacted").asc(),
+        "opened_on",
+        "created_at",
+        "id",
+    )
+
+
+def work_queue_urgent_count(*, user: Any, today: date) -> int:
+    """How many open cases stand out (rules.stands_out): a deadline within URGENT_WITHIN_DAYS
+    and nobody reached yet."""
+    open_cases = case_visible_to(user).filter(status=PreventionCase.Status.OPEN)
+    return (
+        open_cases.annotate(**_queue_facts(today))
+        .filter(
+            Q(queue_deadline__lte=today + timedelta(days=rules.URGENT_WITHIN_DAYS)),
+            first_contact_on__isnull=True,
+        )
+        .count()
+    )
+
+
+def work_queue(*, user: Any, today: date, limit: int | None = None) -> list[CaseRow]:
+    """The queue's first `limit` rows (all without a limit), most urgent first."""
+    cases = work_queue_cases(user=user, today=today)
+    return case_rows(list(cases[:limit] if limit else cases), today)
 
 
 def case_list(

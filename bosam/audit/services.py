@@ -42,6 +42,8 @@ def _object_type(obj: models.Model) -> str:
     return f"{obj._meta.app_label}.{obj._meta.model_name}"
 
 
+# Model instances, for a caller that wants them; audit_record and audit_list write plain rows
+# (see _insert below), which costs a list page a fraction of building these.
 def _events_for(
     *,
     actor: Any,

@@ -37,6 +37,9 @@ class AuditEvent(models.Model):
     """Who did what to which record, concerning which person, when, from where, and why."""
 
     occurred_at = models.DateTimeField(_("tidpunkt"), auto_now_add=True, db_index=True)
+    # No index of its own: audit_actor_time (actor, -occurred_at) below answers every lookup by
+    # actor (the follow-up, PROTECT's check before a user is deleted). A second one would only
+    # be written to: every index costs each of the hundred-odd rows a list page writes.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -44,6 +47,7 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("användare"),
+        db_index=False,
     )
     # Snapshots: the log must say what was true then, even after a user changes unit or role.
     actor_username = models.CharField(_("användarnamn"), max_length=150, blank=True)

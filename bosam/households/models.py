@@ -59,8 +59,14 @@ class Person(PersonalDataModel):
         ordering = ["last_name", "first_name"]
         verbose_name = _("person")
         verbose_name_plural = _("personer")
+        # The search (selectors.person_search_filter) matches parts of names and numbers:
+        # UPPER(name) LIKE '%…%' and personal_number LIKE '%…%', which no B-tree here serves. On
+        # PostgreSQL, pg_trgm GIN indexes on UPPER(first_name), UPPER(last_name) and
+        # personal_number do (person_*_trgm, migration 0005), so a search does not read the
+        # whole register. They are created by SQL that SQLite skips, not declared here: Django
+        # would otherwise try to build them on SQLite whenever it rebuilds the table.
         indexes = [
-            # Name search: "andersson" or "anna andersson"; birth-date lookups for duplicates.
+            # Sorting by name; birth-date lookups for duplicates.
             models.Index(fields=["last_name", "first_name"], name="person_name"),
             models.Index(fields=["birth_date"], name="person_birth_date"),
         ]

@@ -42,12 +42,16 @@ def get_case(request: AuthedHttpRequest, case_id: UUID) -> PreventionCase:
 def work_queue(request: AuthedHttpRequest) -> HttpResponse:
     """Open cases, most urgent first; a near deadline with no contact stands out."""
     today = timezone.localdate()
-    rows = selectors.work_queue(user=request.user, today=today)
+    page = Paginator(selectors.work_queue_ids(user=request.user, today=today), 50).get_page(
+        request.GET.get("page")
+    )
+    rows = selectors.case_rows(selectors.cases_in_order(page.object_list), today)
     audit_list(actor=request.user, objects=[row.case for row in rows])
+    urgent_count = selectors.work_queue_urgent_count(user=request.user, today=today)
     return TemplateResponse(
         request,
         "prevention/work_queue.html",
-        {"rows": rows, "today": today, "urgent_count": sum(1 for r in rows if r.stands_out)},
+        {"page": page, "rows": rows, "today": today, "urgent_count": urgent_count},
     )
 
 

@@ -1,6 +1,7 @@
 """The organisation (committees, offices, units) and the catalogues, edited by the system
 administrator. Deactivating keeps the record: users, households and statistics refer to it."""
 
+from django.utils.translation import gettext as _
 from typing import Any
 
 from django.db import models, transaction
@@ -47,8 +48,10 @@ def catalogue_entry_update(
     if code and code in values and values[code] != getattr(entry, code):
         if entry_in_use(entry):
             raise AdministrationError(
-                "Koden används redan och kan inte ändras. Inaktivera posten och skapa en ny "
-                "i stället.",
+                _(
+                    "Koden används redan och kan inte ändras. Inaktivera posten och skapa en ny "
+                    "i stället."
+                ),
                 code=AdministrationErrorCode.CODE_IN_USE,
                 extra={"field": code},
             )

@@ -1,6 +1,7 @@
 """The tenancies API: one class per operation, the same services and selectors as the pages, so
 permissions and audit are the same. Catalogue entries are named by their stable `code`."""
 
+from django.utils.translation import gettext as _
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -156,7 +157,7 @@ class SubletCreateApi(APIView):
             raise Http404
         if not household_visible_to(request.user).filter(pk=household.pk).exists():
             audit_record(actor=request.user, action=AuditAction.DENIED, obj=household)
-            raise AccessDenied("Du har inte behörighet till det här hushållet.")
+            raise AccessDenied(_("Du har inte behörighet till det här hushållet."))
         head_lease = HeadLease.objects.filter(pk=values.pop("head_lease_id")).first()
         if head_lease is None:
             raise Http404

@@ -123,8 +123,9 @@ GETTEXT_CALLS = {
 SWEDISH = re.compile(r"[åäöÅÄÖ]")
 # Swedish that never reaches the UI, so stays as it is: demo and test seed data (whole files),
 # operators' management commands (Swedish CLI output), and literals marked "# i18n: not UI" on
-# their line: column names matched in landlords' files, regexes, text stored in a record or the
-# audit log (it must read the same whatever language the writer had).
+# their line or on the first line of their statement: column names matched in landlords' files,
+# regexes, text stored in a record or the audit log (it must read the same whatever language the
+# writer had).
 NOT_UI_FILES = re.compile(r"^(demo|demo_.*|testing)\.py$")
 NOT_UI_MARK = "# i18n: not UI"
 
@@ -165,7 +166,12 @@ def unwrapped() -> int:
                 parent = parents.get(parent)
             if _call_name(parent) in GETTEXT_CALLS if parent else False:
                 continue
+            statement = parent
+            while statement is not None and not isinstance(statement, ast.stmt):
+                statement = parents.get(statement)
             span = lines[node.lineno - 1 : (node.end_lineno or node.lineno)]
+            if statement is not None:
+                span.append(lines[statement.lineno - 1])
             if any(NOT_UI_MARK in line for line in span):
                 continue
             found += 1

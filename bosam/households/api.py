@@ -1,11 +1,11 @@
 """The persons and households API: one class per operation, the same selectors and services as
 the pages, so scoping, refusals and audit rows are the same whether a person or a program asks."""
 
-from django.utils.translation import gettext as _
 from typing import Any
 from uuid import UUID
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound

@@ -1,12 +1,12 @@
 """Writes on persons and households. Each is atomic and writes its audit rows in the same
 transaction, so a change without its log entry cannot exist."""
 
-from django.utils.translation import gettext as _
 from datetime import date
 from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bosam.accounts.models import Unit
 from bosam.audit.models import AuditAction

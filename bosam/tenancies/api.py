@@ -1,13 +1,13 @@
 """The tenancies API: one class per operation, the same services and selectors as the pages, so
 permissions and audit are the same. Catalogue entries are named by their stable `code`."""
 
-from django.utils.translation import gettext as _
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.pagination import LimitOffsetPagination

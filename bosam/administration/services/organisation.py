@@ -1,10 +1,10 @@
 """The organisation (committees, offices, units) and the catalogues, edited by the system
 administrator. Deactivating keeps the record: users, households and statistics refer to it."""
 
-from django.utils.translation import gettext as _
 from typing import Any
 
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from bosam.administration.errors import AdministrationError, AdministrationErrorCode
 from bosam.administration.services.changes import save_changed, save_created

@@ -1,12 +1,12 @@
 """Users: create, change unit and role, deactivate, set a password, unlock, API tokens."""
 
-from django.utils.translation import gettext as _
 from typing import Any
 
 from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from bosam.accounts.models import Unit, User

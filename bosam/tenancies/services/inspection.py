@@ -1,6 +1,5 @@
 """The move-out inspection (besiktning) and the damages found."""
 
-from django.utils.translation import gettext as _
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -8,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record

@@ -1,11 +1,11 @@
 """Rent from subtenants: monthly charges and payments (the municipality is the landlord)."""
 
-from django.utils.translation import gettext as _
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record

@@ -1,11 +1,11 @@
 """The municipality's tenancy settings and the year's goal-fulfilment target."""
 
-from django.utils.translation import gettext as _
 from collections.abc import Collection
 from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record

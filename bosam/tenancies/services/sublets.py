@@ -1,12 +1,12 @@
 """Placing a household in an apartment, extending its sublet, and ending it without takeover."""
 
-from django.utils.translation import gettext as _
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.accounts.models import Committee, Unit
 from bosam.audit.models import AuditAction

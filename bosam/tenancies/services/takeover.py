@@ -1,10 +1,10 @@
 """The path to an own lease: assessment against the criteria, then takeover or extension."""
 
-from django.utils.translation import gettext as _
 from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record

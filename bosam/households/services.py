@@ -65,8 +65,8 @@ def person_register(
     if candidates and not allow_possible_duplicate:
         raise HouseholdError(
             _(
-                "Det finns redan en person med samma namn och födelsedatum. Kontrollera att det inte "
-                "är samma person, och bekräfta i så fall att en ny person ska registreras."
+                "Det finns redan en person med samma namn och födelsedatum. Kontrollera att det "
+                "inte är samma person, och bekräfta i så fall att en ny person ska registreras."
             ),
             code=HouseholdErrorCode.DUPLICATE_PERSON,
             extra={"field": "last_name", "existing": [str(p.pk) for p in candidates]},

@@ -5,6 +5,6 @@ the database), yet its messages reach users and must follow the user's language.
 the translation functions from here; ``makemessages`` still finds the strings, because it keys
 on the call's name (``_``, ``gettext_lazy``), not on where the function came from."""
 
-from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext
 
-__all__ = ["gettext", "gettext_lazy", "ngettext"]
+__all__ = ["gettext", "gettext_lazy", "gettext_noop", "ngettext"]

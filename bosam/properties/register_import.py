@@ -67,11 +67,11 @@ def run_import(*, kind: str, content: bytes, filename: str, by: Any, apply: bool
         return result
     mapping, missing, result.unused_columns = resolve_headers(kind, table.headers)
     for header in missing:
-        result.errors.append(RowError(line=1, field=header, message="Kolumnen saknas i filen."))
+        result.errors.append(RowError(line=1, field=header, message=_("Kolumnen saknas i filen.")))
     if missing:
         return result
     if not table.rows:
-        result.errors.append(RowError(line=2, field="", message="Filen har inga rader."))
+        result.errors.append(RowError(line=2, field="", message=_("Filen har inga rader.")))
         return result
     handler = ROW_HANDLERS[kind]
     catalogues = Catalogues()

@@ -74,9 +74,8 @@ def check_sublet_period(
     )
     if clash:
         raise TenancyError(
-            "Objektet har redan ett andrahandskontrakt under perioden ({}).".format(
-                ", ".join(str(n) for n in clash)
-            ),
+            _("Objektet har redan ett andrahandskontrakt under perioden (%(sublets)s).")
+            % {"sublets": ", ".join(str(n) for n in clash)},
             code=TenancyErrorCode.OVERLAPPING_SUBLET,
             extra={"field": "start_date", "sublets": [str(n) for n in clash]},
         )

@@ -1,11 +1,11 @@
 """Writes on prevention cases: open or join, outreach, stay-in-home interventions, closing."""
 
-from django.utils.translation import gettext as _
 from datetime import date
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "bosam.accounts"
     label = "accounts"
-    verbose_name = "Organisation och användare"
+    verbose_name = _("Organisation och användare")

@@ -8,6 +8,8 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from bosam.core.i18n import gettext as _
+
 MAX_MINUTES_PER_CONTACT = 480  # one working day; more is a typing error, not a contact
 
 # (lowest age, band code); the AgeBand choices in models use the same codes.
@@ -57,9 +59,9 @@ def period_from(start: date | None, end: date | None, *, today: date) -> Period:
     start = start or date(today.year, 1, 1)
     end = end or today
     if end < start:
-        raise InvalidPeriod("Slutdatum kan inte ligga före startdatum.")
+        raise InvalidPeriod(_("Slutdatum kan inte ligga före startdatum."))
     if (end - start).days > 366 * 20:
-        raise InvalidPeriod("Välj en period på högst tjugo år.")
+        raise InvalidPeriod(_("Välj en period på högst tjugo år."))
     return Period(start, end)
 
 

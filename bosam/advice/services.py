@@ -63,7 +63,7 @@ def _require_not_before_received(case: AdviceCase, day: date, field: str) -> Non
         )
     if day > timezone.localdate():
         raise AdviceError(
-            "Datumet kan inte ligga i framtiden.",
+            _("Datumet kan inte ligga i framtiden."),
             code=AdviceErrorCode.INVALID_DATE,
             extra={"field": field},
         )
@@ -253,7 +253,7 @@ def advice_contact_record(
     _require_not_before_received(case, contact_on, "contact_on")
     if not minutes_are_plausible(minutes):
         raise AdviceError(
-            "Ange tiden i minuter, mellan 1 och 480.",
+            _("Ange tiden i minuter, mellan 1 och 480."),
             code=AdviceErrorCode.INVALID_MINUTES,
             extra={"field": "minutes"},
         )

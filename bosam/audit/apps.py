@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
     name = "bosam.audit"
     label = "audit"
-    verbose_name = "Loggning"
+    verbose_name = _("Loggning")
 
     def ready(self) -> None:
         # Authentication events come from Django's auth signals: the login views are Django's

@@ -3,6 +3,7 @@
 from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import status
 from rest_framework.response import Response
@@ -27,7 +28,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         detail = response.data
         message = detail.get("detail") if isinstance(detail, dict) else None
         response.data = {
-            "message": str(message) if message else "Uppgifterna är inte giltiga.",
+            "message": str(message) if message else _("Uppgifterna är inte giltiga."),
             "code": getattr(exc, "default_code", "error"),
             "extra": {} if message else {"fields": detail},
         }

@@ -5,7 +5,8 @@ from typing import Any
 
 
 class ApplicationError(Exception):
-    """A rule said no. `message` is Swedish UI copy; `code` is stable for the API."""
+    """A rule said no. `message` is UI copy in the active language (Swedish unless the user
+    chose English: services wrap it in gettext); `code` is stable for the API."""
 
     default_code: str = "application_error"
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 
@@ -76,7 +77,7 @@ def _read_xlsx(content: bytes) -> list[list[str]]:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise TableError("Filen kunde inte läsas som en Excel-fil (xlsx).") from exc
+        raise TableError(_("Filen kunde inte läsas som en Excel-fil (xlsx).")) from exc
     sheet = workbook.worksheets[0]
     rows = [[_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
     workbook.close()
@@ -86,15 +87,18 @@ def _read_xlsx(content: bytes) -> list[list[str]]:
 def read_table(content: bytes, filename: str) -> Table:
     """Rows of a CSV or XLSX file. Empty rows are skipped; line numbers stay those of the file."""
     if not content:
-        raise TableError("Filen är tom.")
+        raise TableError(_("Filen är tom."))
     is_xlsx = filename.lower().endswith((".xlsx", ".xlsm")) or content[:2] == b"PK"
     raw = _read_xlsx(content) if is_xlsx else _read_csv(content)
     if not raw or not any(raw[0]):
-        raise TableError("Filen saknar rubrikrad.")
+        raise TableError(_("Filen saknar rubrikrad."))
     headers = [h.strip() for h in raw[0]]
     duplicates = {h for h in headers if h and headers.count(h) > 1}
     if duplicates:
-        raise TableError(f"Kolumnrubriken {sorted(duplicates)[0]!r} förekommer flera gånger.")
+        raise TableError(
+            _("Kolumnrubriken %(header)r förekommer flera gånger.")
+            % {"header": sorted(duplicates)[0]}
+        )
     rows = []
     for index, cells in enumerate(raw[1:], start=2):
         if not any(cell.strip() for cell in cells):
@@ -114,7 +118,7 @@ def parse_swedish_decimal(text: str) -> Decimal:
     Raises ValueError with a Swedish message."""
     cleaned = _AMOUNT_NOISE.sub("", text or "")
     if not cleaned:
-        raise ValueError("Beloppet saknas.")
+        raise ValueError(_("Beloppet saknas."))
     if "," in cleaned:
         cleaned = cleaned.replace(".", "").replace(",", ".")
     elif cleaned.count(".") > 1:
@@ -122,9 +126,9 @@ def parse_swedish_decimal(text: str) -> Decimal:
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:
-        raise ValueError(f"{text!r} är inte ett belopp.") from exc
+        raise ValueError(_("%(text)r är inte ett belopp.") % {"text": text}) from exc
     if not value.is_finite():
-        raise ValueError(f"{text!r} är inte ett belopp.")
+        raise ValueError(_("%(text)r är inte ett belopp.") % {"text": text})
     return value
 
 
@@ -135,7 +139,7 @@ def parse_swedish_date(text: str) -> date:
     """'2022-03-01', '20220301', '1.3.2022', '01/03/2022' -> date. Raises ValueError (Swedish)."""
     cleaned = (text or "").strip()
     if not cleaned:
-        raise ValueError("Datum saknas.")
+        raise ValueError(_("Datum saknas."))
     if "T" in cleaned or " " in cleaned:
         cleaned = re.split(r"[T ]", cleaned, maxsplit=1)[0]
     for fmt in _DATE_FORMATS:
@@ -143,4 +147,4 @@ def parse_swedish_date(text: str) -> date:
             return datetime.strptime(cleaned, fmt).date()  # noqa: DTZ007 - a calendar date
         except ValueError:
             continue
-    raise ValueError(f"{text!r} är inte ett datum (skriv ÅÅÅÅ-MM-DD).")
+    raise ValueError(_("%(text)r är inte ett datum (skriv ÅÅÅÅ-MM-DD).") % {"text": text})

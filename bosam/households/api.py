@@ -5,6 +5,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
@@ -39,14 +40,14 @@ def _person(user: Any, person_id: UUID) -> Person:
     try:
         return selectors.person_get(user=user, person_id=person_id)
     except Person.DoesNotExist as exc:
-        raise NotFound("Personen finns inte.") from exc
+        raise NotFound(_("Personen finns inte.")) from exc
 
 
 def _household(user: Any, household_id: UUID) -> Household:
     try:
         return selectors.household_get(user=user, household_id=household_id)
     except Household.DoesNotExist as exc:
-        raise NotFound("Hushållet finns inte.") from exc
+        raise NotFound(_("Hushållet finns inte.")) from exc
 
 
 def _paginated(view: APIView, request: Request, qs: QuerySet[Any], output: Any) -> Response:
@@ -61,13 +62,13 @@ def _check_unit(user: Any, unit: Unit) -> None:
     """A social worker's households belong to their own unit; the housing unit may choose any."""
     if not unit.active:
         raise HouseholdError(
-            "Enheten är inaktiverad.",
+            _("Enheten är inaktiverad."),
             code=HouseholdErrorCode.UNIT_NOT_ALLOWED,
             extra={"field": "unit"},
         )
     if not user_can(user, Capability.PERSONAL_DATA_ALL) and unit.pk != user.unit_id:
         raise HouseholdError(
-            "Du kan bara välja din egen enhet.",
+            _("Du kan bara välja din egen enhet."),
             code=HouseholdErrorCode.UNIT_NOT_ALLOWED,
             extra={"field": "unit"},
         )
@@ -94,9 +95,9 @@ class PersonInputSerializer(serializers.Serializer[Any]):
         if not attrs.get("personal_number"):
             errors = {}
             if not attrs.get("birth_date"):
-                errors["birth_date"] = "Ange födelsedatum när personnummer saknas."
+                errors["birth_date"] = _("Ange födelsedatum när personnummer saknas.")
             if not attrs.get("no_number_reason"):
-                errors["no_number_reason"] = "Ange varför personen saknar svenskt nummer."
+                errors["no_number_reason"] = _("Ange varför personen saknar svenskt nummer.")
             if errors:
                 raise serializers.ValidationError(errors)
         return attrs
@@ -359,7 +360,7 @@ class HouseholdMemberEndApi(BaseApi):
             .first()
         )
         if member is None:
-            raise NotFound("Medlemskapet finns inte eller är redan avslutat.")
+            raise NotFound(_("Medlemskapet finns inte eller är redan avslutat."))
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         member = services.household_member_end(

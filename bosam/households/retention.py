@@ -93,13 +93,13 @@ RETENTION_RULES = [
     # Households before persons: a person is freed when their last household goes.
     RetentionRule(
         key="households",
-        label="Hushåll utan aktivitet",
+        label="Hushåll utan aktivitet",  # i18n: not UI
         due=households_due,
         delete=household_delete,  # type: ignore[arg-type]
     ),
     RetentionRule(
         key="persons",
-        label="Personer utan hushåll och utan aktivitet",
+        label="Personer utan hushåll och utan aktivitet",  # i18n: not UI
         due=persons_due,
         delete=person_delete,  # type: ignore[arg-type]
     ),

@@ -14,6 +14,8 @@ from stdnum import luhn
 from stdnum.exceptions import ValidationError
 from stdnum.se import personnummer
 
+from bosam.core.i18n import gettext as _
+
 CHILD_AGE_LIMIT = 18  # a child is a person under 18 (Barnkonventionen art. 1)
 
 
@@ -41,16 +43,16 @@ def _birth_date_of_samordningsnummer(raw: str) -> tuple[str, date]:
     # date, and check the Luhn digit on the number as issued.
     m = _SHAPE.match(raw)
     if not m:
-        raise InvalidPersonalNumber("Numret ska ha 10 eller 12 siffror.")
+        raise InvalidPersonalNumber(_("Numret ska ha 10 eller 12 siffror."))
     head, sep, tail = m.groups()
     day = int(head[-2:]) - 60
     as_personnummer = f"{head[:-2]}{day:02d}{sep}{tail}"
     if not luhn.is_valid(head[-6:] + tail):
-        raise InvalidPersonalNumber("Kontrollsiffran stämmer inte.")
+        raise InvalidPersonalNumber(_("Kontrollsiffran stämmer inte."))
     try:
         born = personnummer.get_birth_date(as_personnummer)
     except (ValidationError, ValueError) as exc:
-        raise InvalidPersonalNumber("Födelsedatumet i numret finns inte.") from exc
+        raise InvalidPersonalNumber(_("Födelsedatumet i numret finns inte.")) from exc
     return tail, born
 
 
@@ -61,7 +63,7 @@ def parse_personal_number(text: str, *, today: date | None = None) -> PersonalNu
     m = _SHAPE.match(raw)
     if not m:
         raise InvalidPersonalNumber(
-            "Ange personnummer som ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN (10 eller 12 siffror)."
+            _("Ange personnummer som ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN (10 eller 12 siffror).")
         )
     head, _sep, tail = m.groups()
     if int(head[-2:]) > 60:
@@ -74,12 +76,12 @@ def parse_personal_number(text: str, *, today: date | None = None) -> PersonalNu
             born = personnummer.get_birth_date(raw)
         except ValidationError as exc:
             if "checksum" in type(exc).__name__.lower():
-                raise InvalidPersonalNumber("Kontrollsiffran stämmer inte.") from exc
-            raise InvalidPersonalNumber("Födelsedatumet i numret finns inte.") from exc
+                raise InvalidPersonalNumber(_("Kontrollsiffran stämmer inte.")) from exc
+            raise InvalidPersonalNumber(_("Födelsedatumet i numret finns inte.")) from exc
         kind = NumberKind.PERSONNUMMER
         digits = f"{born:%Y%m%d}{tail}"
     if today is not None and born > today:
-        raise InvalidPersonalNumber("Födelsedatumet i numret ligger i framtiden.")
+        raise InvalidPersonalNumber(_("Födelsedatumet i numret ligger i framtiden."))
     return PersonalNumber(digits=digits, kind=kind, birth_date=born)
 
 

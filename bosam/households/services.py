@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bosam.accounts.models import Unit
 from bosam.audit.models import AuditAction
@@ -57,14 +58,16 @@ def person_register(
     )
     if digits and candidates:
         raise HouseholdError(
-            "Det finns redan en person med det personnumret.",
+            _("Det finns redan en person med det personnumret."),
             code=HouseholdErrorCode.DUPLICATE_PERSON,
             extra={"field": "personal_number", "existing": [str(p.pk) for p in candidates]},
         )
     if candidates and not allow_possible_duplicate:
         raise HouseholdError(
-            "Det finns redan en person med samma namn och födelsedatum. Kontrollera att det inte "
-            "är samma person, och bekräfta i så fall att en ny person ska registreras.",
+            _(
+                "Det finns redan en person med samma namn och födelsedatum. Kontrollera att det "
+                "inte är samma person, och bekräfta i så fall att en ny person ska registreras."
+            ),
             code=HouseholdErrorCode.DUPLICATE_PERSON,
             extra={"field": "last_name", "existing": [str(p.pk) for p in candidates]},
         )
@@ -98,7 +101,7 @@ def person_update(
     digits, kind, born = _identity(personal_number, birth_date)
     if digits and Person.objects.filter(personal_number=digits).exclude(pk=person.pk).exists():
         raise HouseholdError(
-            "En annan person har redan det personnumret. Slå ihop posterna i stället.",
+            _("En annan person har redan det personnumret. Slå ihop posterna i stället."),
             code=HouseholdErrorCode.DUPLICATE_PERSON,
             extra={"field": "personal_number"},
         )
@@ -129,14 +132,14 @@ def person_merge(*, keep: Person, duplicate: Person, merged_by: Any, reason: str
     """Merge two records of one person: everything that pointed at the duplicate now points at
     the kept record; the duplicate stays, marked as merged, so both histories remain."""
     if keep.pk == duplicate.pk:
-        raise HouseholdError("Välj två olika poster.", code=HouseholdErrorCode.MERGE_INVALID)
+        raise HouseholdError(_("Välj två olika poster."), code=HouseholdErrorCode.MERGE_INVALID)
     if duplicate.merged_into_id or keep.merged_into_id:
         raise HouseholdError(
-            "En av posterna är redan sammanslagen.", code=HouseholdErrorCode.MERGE_INVALID
+            _("En av posterna är redan sammanslagen."), code=HouseholdErrorCode.MERGE_INVALID
         )
     if not reason.strip():
         raise HouseholdError(
-            "Ange skäl till sammanslagningen.",
+            _("Ange skäl till sammanslagningen."),
             code=HouseholdErrorCode.MERGE_INVALID,
             extra={"field": "reason"},
         )
@@ -146,7 +149,7 @@ def person_merge(*, keep: Person, duplicate: Person, merged_by: Any, reason: str
         and keep.personal_number != duplicate.personal_number
     ):
         raise HouseholdError(
-            "Posterna har olika personnummer och kan inte vara samma person.",
+            _("Posterna har olika personnummer och kan inte vara samma person."),
             code=HouseholdErrorCode.MERGE_INVALID,
         )
     # Household memberships that would collide (both records in the same household) end.
@@ -243,7 +246,7 @@ def household_member_add(
         household=household, person=person, end_date__isnull=True
     ).exists():
         raise HouseholdError(
-            "Personen finns redan i hushållet.", code=HouseholdErrorCode.MEMBER_EXISTS
+            _("Personen finns redan i hushållet."), code=HouseholdErrorCode.MEMBER_EXISTS
         )
     member = HouseholdMember(
         household=household,
@@ -295,7 +298,7 @@ def intervention_record(
         kind = InterventionType.objects.get(code=type_code)
     except InterventionType.DoesNotExist as exc:
         raise HouseholdError(
-            f"Insatstypen {type_code!r} finns inte i katalogen.",
+            _("Insatstypen %(code)r finns inte i katalogen.") % {"code": type_code},
             code=HouseholdErrorCode.UNKNOWN_INTERVENTION_TYPE,
         ) from exc
     intervention = Intervention(

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.pagination import LimitOffsetPagination
@@ -212,7 +213,7 @@ class RequestCreateApi(APIView):
             raise Http404
         if not household_visible_to(request.user).filter(pk=household.pk).exists():
             audit_record(actor=request.user, action=AuditAction.DENIED, obj=household)
-            raise AccessDenied("Du kan bara beställa bostad för hushåll på din egen enhet.")
+            raise AccessDenied(_("Du kan bara beställa bostad för hushåll på din egen enhet."))
         made = services.request_create(created_by=request.user, household=household, **values)
         return Response(MatchingRequestSerializer(made).data, status=201)
 

@@ -10,9 +10,16 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from bosam.core.i18n import gettext as _
+from bosam.core.i18n import gettext_lazy, ngettext
+
 # How much of the urgency weight each urgency earns.
 URGENCY_SHARE = {"acute": 1.0, "high": 0.6, "normal": 0.2}
-URGENCY_WORDS = {"acute": "akut", "high": "hög", "normal": "normal"}
+URGENCY_WORDS = {
+    "acute": gettext_lazy("akut"),
+    "high": gettext_lazy("hög"),
+    "normal": gettext_lazy("normal"),
+}
 # Waiting time earns its full weight after a year; longer waits rank no higher on this part.
 WAITING_FULL_AFTER_DAYS = 365
 # How many proposals per vacancy count as "the current proposals" for the what-if.
@@ -90,8 +97,8 @@ def exclude_usage(r: RequestFacts, v: VacancyFacts, s: RuleSettings) -> Exclusio
         return None
     return Exclusion(
         "usage",
-        f"Objektet är avsett för {v.usage_label.lower()}, men beställningen gäller "
-        f"{r.usage_label.lower()}.",
+        _("Objektet är avsett för %(vacancy)s, men beställningen gäller %(request)s.")
+        % {"vacancy": v.usage_label.lower(), "request": r.usage_label.lower()},
     )
 
 
@@ -101,7 +108,8 @@ def exclude_committee(r: RequestFacts, v: VacancyFacts, s: RuleSettings) -> Excl
         return None
     return Exclusion(
         "committee",
-        f"Avtalet betalas av {v.committee_name}, men beställningen betalas av {r.committee_name}.",
+        _("Avtalet betalas av %(vacancy)s, men beställningen betalas av %(request)s.")
+        % {"vacancy": v.committee_name, "request": r.committee_name},
     )
 
 
@@ -119,8 +127,16 @@ def exclude_household_too_large(
         return None
     return Exclusion(
         "household_too_large",
-        f"Hushållet är {r.household_size} personer, men objektet har {v.room_count} rum och "
-        f"regeln om högst {s.max_persons_per_room} personer per rum tillåter högst {allowed}.",
+        _(
+            "Hushållet är %(size)s personer, men objektet har %(rooms)s rum och regeln om högst "
+            "%(per_room)s personer per rum tillåter högst %(allowed)s."
+        )
+        % {
+            "size": r.household_size,
+            "rooms": v.room_count,
+            "per_room": s.max_persons_per_room,
+            "allowed": allowed,
+        },
     )
 
 
@@ -129,7 +145,7 @@ def exclude_wheelchair(r: RequestFacts, v: VacancyFacts, s: RuleSettings) -> Exc
     if not r.needs_wheelchair_access or v.wheelchair_accessible:
         return None
     return Exclusion(
-        "wheelchair", "Hushållet behöver tillgänglighet för rullstol, och objektet saknar det."
+        "wheelchair", _("Hushållet behöver tillgänglighet för rullstol, och objektet saknar det.")
     )
 
 
@@ -141,19 +157,26 @@ def exclude_ground_floor_or_lift(
     if not r.needs_ground_floor_or_lift or v.has_lift or v.floor == 0:
         return None
     if v.floor is None:
-        where = "objektets våning är inte registrerad och huset saknar hiss"
+        message = _(
+            "Hushållet behöver bottenvåning eller hiss, men objektets våning är inte registrerad "
+            "och huset saknar hiss."
+        )
     else:
-        where = f"objektet ligger på våning {v.floor} och huset saknar hiss"
-    return Exclusion(
-        "ground_floor_or_lift", f"Hushållet behöver bottenvåning eller hiss, men {where}."
-    )
+        message = _(
+            "Hushållet behöver bottenvåning eller hiss, men objektet ligger på våning %(floor)s "
+            "och huset saknar hiss."
+        ) % {"floor": v.floor}
+    return Exclusion("ground_floor_or_lift", message)
 
 
 def exclude_avoided_district(r: RequestFacts, v: VacancyFacts, s: RuleSettings) -> Exclusion | None:
     """An area the request says to avoid (e.g. for safety) is never proposed."""
     if not v.district or not any(_same_district(v.district, d) for d in r.districts_avoided):
         return None
-    return Exclusion("avoided_district", f"Objektet ligger i {v.district}, som ska undvikas.")
+    return Exclusion(
+        "avoided_district",
+        _("Objektet ligger i %(district)s, som ska undvikas.") % {"district": v.district},
+    )
 
 
 HARD_RULES: tuple[Callable[[RequestFacts, VacancyFacts, RuleSettings], Exclusion | None], ...] = (
@@ -181,7 +204,12 @@ class ScorePart:
     explanation: str
 
     def __str__(self) -> str:
-        return f"{self.label}: {self.explanation} ({self.points} av {self.max_points} p)"
+        return _("%(label)s: %(explanation)s (%(points)s av %(max)s p)") % {
+            "label": self.label,
+            "explanation": self.explanation,
+            "points": self.points,
+            "max": self.max_points,
+        }
 
 
 def _points(weight: int, share: float) -> int:
@@ -190,50 +218,55 @@ def _points(weight: int, share: float) -> int:
 
 def score_urgency(r: RequestFacts, s: RuleSettings) -> ScorePart:
     share = URGENCY_SHARE.get(r.urgency, URGENCY_SHARE["normal"])
-    words = URGENCY_WORDS.get(r.urgency, r.urgency)
+    words = str(URGENCY_WORDS.get(r.urgency, r.urgency))
     return ScorePart(
-        "urgency", "Brådska", _points(s.weight_urgency, share), s.weight_urgency, words
+        "urgency", _("Brådska"), _points(s.weight_urgency, share), s.weight_urgency, words
     )
 
 
 def score_waiting(r: RequestFacts, s: RuleSettings, today: date) -> ScorePart:
     days = max(0, (today - r.received_on).days)
     share = days / WAITING_FULL_AFTER_DAYS
-    unit = "dag" if days == 1 else "dagar"
     return ScorePart(
         "waiting",
-        "Väntetid",
+        _("Väntetid"),
         _points(s.weight_waiting, share),
         s.weight_waiting,
-        f"har väntat {days} {unit}",
+        ngettext("har väntat %(days)s dag", "har väntat %(days)s dagar", days) % {"days": days},
     )
 
 
 def score_district(r: RequestFacts, v: VacancyFacts, s: RuleSettings) -> ScorePart:
     if not r.districts_preferred:
-        share, words = 0.5, "inga önskemål om område"
+        share, words = 0.5, _("inga önskemål om område")
     elif v.district and any(_same_district(v.district, d) for d in r.districts_preferred):
-        share, words = 1.0, f"{v.district} är ett önskat område"
+        share, words = 1.0, _("%(district)s är ett önskat område") % {"district": v.district}
     else:
         wished = ", ".join(r.districts_preferred)
-        share, words = 0.0, f"{v.district or 'området'} är inte önskat ({wished})"
+        share, words = (
+            0.0,
+            _("%(district)s är inte önskat (%(wished)s)")
+            % {"district": v.district or _("området"), "wished": wished},
+        )
     return ScorePart(
-        "district", "Område", _points(s.weight_district, share), s.weight_district, words
+        "district", _("Område"), _points(s.weight_district, share), s.weight_district, words
     )
 
 
 def score_size(r: RequestFacts, v: VacancyFacts, s: RuleSettings) -> ScorePart:
     diff = v.room_count - r.rooms_wanted
-    rooms = "rum"
     if diff == 0:
-        share, words = 1.0, f"{v.room_count} rum, som önskat"
+        share, words = 1.0, _("%(rooms)s rum, som önskat") % {"rooms": v.room_count}
     elif diff > 0:
         share = 0.6 if diff == 1 else 0.2
-        words = f"{v.room_count} {rooms}, {diff} fler än önskat"
+        words = _("%(rooms)s rum, %(diff)s fler än önskat") % {"rooms": v.room_count, "diff": diff}
     else:
         share = 0.4 if diff == -1 else 0.0
-        words = f"{v.room_count} {rooms}, {-diff} färre än önskat"
-    return ScorePart("size", "Storlek", _points(s.weight_size, share), s.weight_size, words)
+        words = _("%(rooms)s rum, %(diff)s färre än önskat") % {
+            "rooms": v.room_count,
+            "diff": -diff,
+        }
+    return ScorePart("size", _("Storlek"), _points(s.weight_size, share), s.weight_size, words)
 
 
 @dataclass(frozen=True)
@@ -376,12 +409,18 @@ class ProposalChange:
     @property
     def description(self) -> str:
         if self.old_rank is None:
-            return f"kommer in som förslag nr {self.new_rank}"
+            return _("kommer in som förslag nr %(new)s") % {"new": self.new_rank}
         if self.new_rank is None:
-            return f"faller bort (var nr {self.old_rank})" + (
-                f": {self.reason}" if self.reason else ""
-            )
-        return f"flyttas från nr {self.old_rank} till nr {self.new_rank}"
+            if self.reason:
+                return _("faller bort (var nr %(old)s): %(reason)s") % {
+                    "old": self.old_rank,
+                    "reason": self.reason,
+                }
+            return _("faller bort (var nr %(old)s)") % {"old": self.old_rank}
+        return _("flyttas från nr %(old)s till nr %(new)s") % {
+            "old": self.old_rank,
+            "new": self.new_rank,
+        }
 
 
 def _top(

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from uuid import UUID
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -114,7 +115,10 @@ class NotificationCreateApi(APIView):
     @extend_schema(
         request=InputSerializer,
         responses={201: OutputSerializer},
-        summary="Register a notification (underrättelse); opens or joins the household's case",
+        summary=(
+            "Register a notification (underrättelse); "  # i18n: not UI (English API docs)
+            "opens or joins the household's case"
+        ),
     )
     def post(self, request: Request) -> Response:
         serializer = self.InputSerializer(data=request.data)
@@ -128,7 +132,7 @@ class NotificationCreateApi(APIView):
                 name=landlord_name, org_number=org_number, created_by=request.user
             )
         if request.user.unit is None:  # type: ignore[union-attr]
-            raise ApplicationError("Användaren saknar enhet.", code="no_unit")
+            raise ApplicationError(_("Användaren saknar enhet."), code="no_unit")
         notification = services.notification_register(
             registered_by=request.user,
             unit=request.user.unit,  # type: ignore[union-attr]

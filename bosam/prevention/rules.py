@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from bosam.core.i18n import gettext as _
+from bosam.core.i18n import gettext_noop
 from bosam.core.tabular import parse_swedish_date, parse_swedish_decimal
 from bosam.core.working_days import next_working_day_if_closed
 from bosam.households.rules import InvalidPersonalNumber, parse_personal_number
@@ -39,9 +41,9 @@ def eviction_date_error(
     if eviction_date is None:
         return ""
     if notice_served_on is not None and eviction_date < notice_served_on:
-        return "Avhysningsdatumet kan inte ligga före delgivningen av uppsägningen."
+        return _("Avhysningsdatumet kan inte ligga före delgivningen av uppsägningen.")
     if eviction_date < received_on - timedelta(days=365):
-        return "Avhysningsdatumet ligger mer än ett år före underrättelsen."
+        return _("Avhysningsdatumet ligger mer än ett år före underrättelsen.")
     return ""
 
 
@@ -151,27 +153,49 @@ def median(values: Iterable[int]) -> float | None:
 @dataclass(frozen=True)
 class ImportField:
     key: str
-    label: str  # Swedish UI copy: the field's name in error messages
+    name: str  # Swedish, marked for the catalogue; `label` is the name in the user's language
     required: bool
     synonyms: tuple[str, ...]
 
+    @property
+    def label(self) -> str:
+        """The field's name in forms and error messages, in the active language."""
+        return _(self.name)
 
-IMPORT_FIELDS: tuple[ImportField, ...] = (
-    ImportField("personal_number", "Personnummer", True, ("personnummer", "pnr", "personnr")),
-    ImportField("name", "Namn", False, ("namn", "hyresgäst", "kund", "kundnamn")),
-    ImportField("street_address", "Adress", True, ("adress", "gatuadress", "objektadress")),
-    ImportField("postcode", "Postnummer", False, ("postnummer", "postnr")),
-    ImportField("town", "Ort", False, ("ort", "postort")),
-    ImportField("landlord_reference", "Objektnummer", False, ("objektnummer", "objekt", "lgh")),
-    ImportField("debt_amount", "Skuld", True, ("skuld", "belopp", "hyresskuld", "saldo")),
-    ImportField("months_behind", "Antal månader", False, ("månader", "antal månader", "mån")),
-    ImportField("notice_served_on", "Uppsägning delgiven", False, ("delgiven", "delgivning")),
+
+# The synonyms are headings matched in landlords' files, not UI.
+IMPORT_FIELDS: tuple[ImportField, ...] = (  # i18n: not UI
+    ImportField(
+        "personal_number", gettext_noop("Personnummer"), True, ("personnummer", "pnr", "personnr")
+    ),
+    ImportField("name", gettext_noop("Namn"), False, ("namn", "hyresgäst", "kund", "kundnamn")),
+    ImportField(
+        "street_address", gettext_noop("Adress"), True, ("adress", "gatuadress", "objektadress")
+    ),
+    ImportField("postcode", gettext_noop("Postnummer"), False, ("postnummer", "postnr")),
+    ImportField("town", gettext_noop("Ort"), False, ("ort", "postort")),
+    ImportField(
+        "landlord_reference", gettext_noop("Objektnummer"), False, ("objektnummer", "objekt", "lgh")
+    ),
+    ImportField(
+        "debt_amount", gettext_noop("Skuld"), True, ("skuld", "belopp", "hyresskuld", "saldo")
+    ),
+    ImportField(
+        "months_behind", gettext_noop("Antal månader"), False, ("månader", "antal månader", "mån")
+    ),
+    ImportField(
+        "notice_served_on", gettext_noop("Uppsägning delgiven"), False, ("delgiven", "delgivning")
+    ),
 )
-IMPORT_FIELD_LABELS = {f.key: f.label for f in IMPORT_FIELDS}
+
+
+def import_field_labels() -> dict[str, str]:
+    """Each field's name in the active language, by key."""
+    return {f.key: f.label for f in IMPORT_FIELDS}
 
 
 def _normalise_header(text: str) -> str:
-    return re.sub(r"[^a-zåäö0-9 ]", "", text.lower()).strip()
+    return re.sub(r"[^a-zåäö0-9 ]", "", text.lower()).strip()  # i18n: not UI
 
 
 def guess_mapping(headers: Iterable[str]) -> dict[str, str]:
@@ -196,9 +220,14 @@ def mapping_errors(mapping: Mapping[str, str], headers: Iterable[str]) -> list[s
     for fld in IMPORT_FIELDS:
         column = mapping.get(fld.key, "")
         if fld.required and not column:
-            errors.append(f"Välj vilken kolumn som innehåller {fld.label.lower()}.")
+            errors.append(
+                _("Välj vilken kolumn som innehåller %(field)s.") % {"field": fld.label.lower()}
+            )
         elif column and column not in present:
-            errors.append(f"Kolumnen {column!r} ({fld.label}) finns inte i filen.")
+            errors.append(
+                _("Kolumnen %(column)r (%(field)s) finns inte i filen.")
+                % {"column": column, "field": fld.label}
+            )
     return errors
 
 
@@ -235,16 +264,18 @@ def parse_debt_amount(text: str) -> Decimal:
     """'12 345,50 kr' -> Decimal('12345.50'); a negative debt is a credit, not arrears."""
     value = parse_swedish_decimal(text)
     if value < 0:
-        raise ValueError(f"{text!r} är negativt; ange skulden som ett positivt belopp.")
+        raise ValueError(
+            _("%(text)r är negativt; ange skulden som ett positivt belopp.") % {"text": text}
+        )
     return value.quantize(Decimal("0.01"))
 
 
 def parse_months_behind(text: str) -> int | None:
-    cleaned = re.sub(r"(?i)\s|mån(ader)?\.?", "", text or "")
+    cleaned = re.sub(r"(?i)\s|mån(ader)?\.?", "", text or "")  # i18n: not UI
     if not cleaned:
         return None
     if not cleaned.isdigit() or int(cleaned) > 120:
-        raise ValueError(f"{text!r} är inte ett antal månader.")
+        raise ValueError(_("%(text)r är inte ett antal månader.") % {"text": text})
     return int(cleaned)
 
 
@@ -260,11 +291,15 @@ def read_arrears_row(
         return (values.get(column, "") if column else "").strip()
 
     def fail(key: str, message: str) -> None:
-        row.errors.append(f"Rad {line}, {IMPORT_FIELD_LABELS[key]}: {message}")
+        label = next(f.label for f in IMPORT_FIELDS if f.key == key)
+        row.errors.append(
+            _("Rad %(line)s, %(field)s: %(message)s")
+            % {"line": line, "field": label, "message": message}
+        )
 
     for fld in IMPORT_FIELDS:
         if fld.required and not cell(fld.key):
-            fail(fld.key, "värde saknas.")
+            fail(fld.key, _("värde saknas."))
     if cell("personal_number"):
         try:
             parsed = parse_personal_number(cell("personal_number"), today=today)
@@ -293,21 +328,22 @@ def read_arrears_row(
             fail("notice_served_on", str(exc))
         else:
             if row.notice_served_on > today:
-                fail("notice_served_on", "datumet ligger i framtiden.")
+                fail("notice_served_on", _("datumet ligger i framtiden."))
     return row
 
 
 # --- The outreach letter -----------------------------------------------------------------------
 
+# Translated where shown; the keys are what the unit writes in its letters.
 LETTER_PLACEHOLDERS = {
-    "namn": "Mottagarens namn",
-    "adress": "Gatuadress",
-    "postadress": "Postnummer och ort",
-    "hyresvard": "Hyresvärdens namn",
-    "skuld": "Skulden i kronor",
-    "sista_dag": "Sista dag att betala (återvinningsfristen)",
-    "handlaggare": "Handläggarens namn",
-    "datum": "Dagens datum",
+    "namn": gettext_noop("Mottagarens namn"),
+    "adress": gettext_noop("Gatuadress"),
+    "postadress": gettext_noop("Postnummer och ort"),
+    "hyresvard": gettext_noop("Hyresvärdens namn"),
+    "skuld": gettext_noop("Skulden i kronor"),
+    "sista_dag": gettext_noop("Sista dag att betala (återvinningsfristen)"),
+    "handlaggare": gettext_noop("Handläggarens namn"),
+    "datum": gettext_noop("Dagens datum"),
 }
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 

@@ -9,6 +9,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from bosam.accounts.models import Committee
 from bosam.core.tabular import parse_swedish_date, parse_swedish_decimal
 from bosam.properties import services
@@ -35,7 +37,8 @@ class Col:
 LANDLORD = "landlord_org_number"  # apartments and leases name their landlord by org number
 OBJECT = "landlord_object_number"
 
-COLUMNS: dict[str, list[Col]] = {
+# The file format: the column names and aliases a landlord's file uses, matched as written.
+COLUMNS: dict[str, list[Col]] = {  # i18n: not UI
     Kind.LANDLORDS: [
         Col("Organisationsnummer", "org_number", True, ("orgnr", "org.nr", "org nr")),
         Col("Namn", "name", True, ("hyresvärd", "företag", "bolag")),
@@ -123,7 +126,7 @@ def header_of(kind: str, field_name: str | None) -> str:
 
 TRUE = {"ja", "j", "x", "1", "true", "sant", "yes"}
 FALSE = {"nej", "n", "0", "false", "falskt", "no"}
-KIND_WORDS = {
+KIND_WORDS = {  # i18n: not UI (words read from the file)
     "kommunalt bostadsbolag": Landlord.Kind.MUNICIPAL_COMPANY,
     "kommunalt": Landlord.Kind.MUNICIPAL_COMPANY,
     "allmännyttan": Landlord.Kind.MUNICIPAL_COMPANY,
@@ -144,7 +147,7 @@ def _bool(name: str, text: str) -> bool | None:
         return True
     if value in FALSE:
         return False
-    raise BadCell(name, "Skriv ja eller nej.")
+    raise BadCell(name, _("Skriv ja eller nej."))
 
 
 def _int(name: str, text: str) -> int | None:
@@ -152,7 +155,7 @@ def _int(name: str, text: str) -> int | None:
     if not value:
         return None
     if not re.fullmatch(r"-?\d+", value):
-        raise BadCell(name, f"{value!r} är inte ett heltal.")
+        raise BadCell(name, _("%(value)r är inte ett heltal.") % {"value": value})
     return int(value)
 
 
@@ -175,7 +178,7 @@ def _date(name: str, text: str) -> date | None:
 def _required(values: dict[str, str], name: str) -> str:
     text = values.get(name, "").strip()
     if not text:
-        raise BadCell(name, "Värde saknas.")
+        raise BadCell(name, _("Värde saknas."))
     return text
 
 
@@ -201,10 +204,11 @@ class Catalogues:
         self.reasons.update({r.name.lower(): r for r in EndReason.objects.all()})
 
 
-def _lookup[T](table: dict[str, T], name: str, text: str, what: str) -> T:
+def _lookup[T](table: dict[str, T], name: str, text: str, message: str) -> T:
+    """The catalogue entry named `text`; `message` (with %(value)r) says it is missing."""
     found = table.get(text.strip().lower())
     if found is None:
-        raise BadCell(name, f"{what} {text.strip()!r} finns inte i katalogen.")
+        raise BadCell(name, message % {"value": text.strip()})
     return found
 
 
@@ -233,7 +237,7 @@ def _landlord_row(values: dict[str, str], by: Any, _cat: Catalogues) -> tuple[st
         )
         if kind is None:
             raise BadCell(
-                "kind", "Skriv kommunalt bostadsbolag, privat, bostadsrättsförening eller annan."
+                "kind", _("Skriv kommunalt bostadsbolag, privat, bostadsrättsförening eller annan.")
             )
         wanted["kind"] = kind
     existing = Landlord.objects.filter(org_number=org).first()
@@ -253,8 +257,11 @@ def _apartment_of(values: dict[str, str]) -> tuple[Landlord, str]:
     if landlord is None:
         raise BadCell(
             LANDLORD,
-            f"Ingen hyresvärd med organisationsnummer {org[:6]}-{org[6:]} finns i registret. "
-            "Importera hyresvärdarna först.",
+            _(
+                "Ingen hyresvärd med organisationsnummer %(org)s finns i registret. "
+                "Importera hyresvärdarna först."
+            )
+            % {"org": f"{org[:6]}-{org[6:]}"},
         )
     return landlord, _required(values, OBJECT)
 
@@ -279,7 +286,7 @@ def _apartment_row(values: dict[str, str], by: Any, _cat: Catalogues) -> tuple[s
         leading = re.match(r"\s*(\d+)", wanted["rooms"])
         if leading is None:
             raise BadCell(
-                "room_count", "Ange antal rum, eller en storlek som börjar med antalet (2 rok)."
+                "room_count", _("Ange antal rum, eller en storlek som börjar med antalet (2 rok).")
             )
         room_count = int(leading.group(1))
     wanted["room_count"] = room_count
@@ -312,15 +319,27 @@ def _head_lease_row(values: dict[str, str], by: Any, cat: Catalogues) -> tuple[s
         landlord=landlord, landlord_object_number=object_number
     ).first()
     if apartment is None:
-        raise BadCell(OBJECT, f"Objekt {object_number} hos {landlord.name} finns inte i registret.")
+        raise BadCell(
+            OBJECT,
+            _("Objekt %(number)s hos %(landlord)s finns inte i registret.")
+            % {"number": object_number, "landlord": landlord.name},
+        )
     wanted: dict[str, Any] = {
         "start_date": _date("start_date", _required(values, "start_date")),
         "end_date": _date("end_date", values.get("end_date", "")),
         "monthly_rent": _decimal("monthly_rent", _required(values, "monthly_rent")),
         "committee": _lookup(
-            cat.committees, "committee", _required(values, "committee"), "Nämnden"
+            cat.committees,
+            "committee",
+            _required(values, "committee"),
+            _("Nämnden %(value)r finns inte i katalogen."),
         ),
-        "usage": _lookup(cat.usages, "usage", _required(values, "usage"), "Användningen"),
+        "usage": _lookup(
+            cat.usages,
+            "usage",
+            _required(values, "usage"),
+            _("Användningen %(value)r finns inte i katalogen."),
+        ),
     }
     months = _int("notice_period_months", values.get("notice_period_months", ""))
     wanted["notice_period_months"] = DEFAULT_NOTICE_PERIOD_MONTHS if months is None else months
@@ -331,15 +350,25 @@ def _head_lease_row(values: dict[str, str], by: Any, cat: Catalogues) -> tuple[s
     notice_given_on = _date("notice_given_on", values.get("notice_given_on", ""))
     reason_text = values.get("end_reason", "").strip()
     reason = (
-        _lookup(cat.reasons, "end_reason", reason_text, "Avslutsorsaken") if reason_text else None
+        _lookup(
+            cat.reasons,
+            "end_reason",
+            reason_text,
+            _("Avslutsorsaken %(value)r finns inte i katalogen."),
+        )
+        if reason_text
+        else None
     )
     if reason is not None and wanted["end_date"] is None:
-        raise BadCell("end_date", "Ett avslutat avtal behöver slutdatum.")
+        raise BadCell("end_date", _("Ett avslutat avtal behöver slutdatum."))
     if notice_given_on is not None:
         wanted["notice_given_on"] = notice_given_on
     existing = HeadLease.objects.filter(number=number).first()
     if existing is not None and existing.apartment_id != apartment.pk:
-        raise BadCell("number", f"Avtalsnumret {number} finns redan på ett annat objekt.")
+        raise BadCell(
+            "number",
+            _("Avtalsnumret %(number)s finns redan på ett annat objekt.") % {"number": number},
+        )
     if existing is None:
         lease = services.head_lease_create(
             by=by,

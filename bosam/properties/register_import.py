@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
@@ -66,11 +67,11 @@ def run_import(*, kind: str, content: bytes, filename: str, by: Any, apply: bool
         return result
     mapping, missing, result.unused_columns = resolve_headers(kind, table.headers)
     for header in missing:
-        result.errors.append(RowError(line=1, field=header, message="Kolumnen saknas i filen."))
+        result.errors.append(RowError(line=1, field=header, message=_("Kolumnen saknas i filen.")))
     if missing:
         return result
     if not table.rows:
-        result.errors.append(RowError(line=2, field="", message="Filen har inga rader."))
+        result.errors.append(RowError(line=2, field="", message=_("Filen har inga rader.")))
         return result
     handler = ROW_HANDLERS[kind]
     catalogues = Catalogues()
@@ -92,7 +93,11 @@ def run_import(*, kind: str, content: bytes, filename: str, by: Any, apply: bool
                 continue
             if key in seen:
                 result.errors.append(
-                    RowError(row.line, "", f"Samma post finns redan på rad {seen[key]}.")
+                    RowError(
+                        row.line,
+                        "",
+                        _("Samma post finns redan på rad %(line)s.") % {"line": seen[key]},
+                    )
                 )
                 continue
             seen[key] = row.line
@@ -132,7 +137,12 @@ def register_import_check(*, by: Any, kind: str, filename: str, content: bytes) 
         uploaded_by=by if getattr(by, "is_authenticated", False) else None,
     )
     _store(record, result)
-    audit_record(actor=by, action=AuditAction.CREATE, obj=record, reason="Förhandsgranskning")
+    audit_record(
+        actor=by,
+        action=AuditAction.CREATE,
+        obj=record,
+        reason="Förhandsgranskning",  # i18n: not UI
+    )
     return record
 
 
@@ -142,7 +152,7 @@ def register_import_apply(*, register_import: RegisterImport, by: Any) -> Regist
         record = RegisterImport.objects.select_for_update().get(pk=register_import.pk)
         if record.status != RegisterImport.Status.PREVIEWED:
             raise RegisterError(
-                "Importen kan bara genomföras en gång, och bara när filen är utan fel.",
+                _("Importen kan bara genomföras en gång, och bara när filen är utan fel."),
                 code=RegisterErrorCode.IMPORT_INVALID,
             )
         result = run_import(
@@ -164,7 +174,7 @@ def register_import_apply(*, register_import: RegisterImport, by: Any) -> Regist
             actor=by,
             action=AuditAction.UPDATE,
             obj=record,
-            reason=f"Import: {result.created} nya, {result.updated} ändrade, "
-            f"{result.unchanged} oförändrade, {len(result.errors)} fel",
+            reason=f"Import: {result.created} nya, {result.updated} ändrade, "  # i18n: not UI
+            f"{result.unchanged} oförändrade, {len(result.errors)} fel",  # i18n: not UI
         )
     return record

@@ -11,6 +11,8 @@ from enum import StrEnum
 from stdnum.exceptions import InvalidChecksum, ValidationError
 from stdnum.se import orgnr
 
+from bosam.core.i18n import gettext as _
+
 # JB 12:4 first paragraph, point 1: a residential lease for an indefinite time ends at the turn of
 # the month that comes next after three months from the notice. Head leases may agree otherwise
 # (the notice period is stored on each lease); this is the default for a new one.
@@ -35,15 +37,15 @@ def parse_org_number(text: str) -> str:
     if len(raw) == 12 and raw.startswith("16"):
         raw = raw[2:]
     if not raw:
-        raise InvalidOrgNumber("Ange organisationsnummer.")
+        raise InvalidOrgNumber(_("Ange organisationsnummer."))
     if not raw.isdigit() or len(raw) != 10:
-        raise InvalidOrgNumber("Organisationsnumret ska ha tio siffror, t.ex. 556677-8899.")
+        raise InvalidOrgNumber(_("Organisationsnumret ska ha tio siffror, t.ex. 556677-8899."))
     try:
         return str(orgnr.validate(raw))
     except InvalidChecksum as exc:
-        raise InvalidOrgNumber("Organisationsnumrets kontrollsiffra stämmer inte.") from exc
+        raise InvalidOrgNumber(_("Organisationsnumrets kontrollsiffra stämmer inte.")) from exc
     except ValidationError as exc:
-        raise InvalidOrgNumber("Organisationsnumret är inte giltigt.") from exc
+        raise InvalidOrgNumber(_("Organisationsnumret är inte giltigt.")) from exc
 
 
 def format_org_number(digits: str) -> str:
@@ -62,7 +64,7 @@ def parse_apartment_number(text: str) -> str:
     if not raw:
         return ""
     if not re.fullmatch(r"[0-9]{4}", raw):
-        raise InvalidApartmentNumber("Lägenhetsnumret ska vara fyra siffror, t.ex. 1102.")
+        raise InvalidApartmentNumber(_("Lägenhetsnumret ska vara fyra siffror, t.ex. 1102."))
     return raw
 
 

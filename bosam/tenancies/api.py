@@ -7,6 +7,7 @@ from uuid import UUID
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.pagination import LimitOffsetPagination
@@ -156,7 +157,7 @@ class SubletCreateApi(APIView):
             raise Http404
         if not household_visible_to(request.user).filter(pk=household.pk).exists():
             audit_record(actor=request.user, action=AuditAction.DENIED, obj=household)
-            raise AccessDenied("Du har inte behörighet till det här hushållet.")
+            raise AccessDenied(_("Du har inte behörighet till det här hushållet."))
         head_lease = HeadLease.objects.filter(pk=values.pop("head_lease_id")).first()
         if head_lease is None:
             raise Http404

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from bosam.core.i18n import gettext as _
 from bosam.core.working_days import is_non_working_day
 
 # The definition shown beside the figure, in the report and in docs/tenancies.md.
@@ -131,10 +132,10 @@ def takeover_criteria_unmet(criteria: TakeoverCriteria) -> list[str]:
     """Which takeover criteria are not met (Swedish labels); empty means the household qualifies.
     Takeover needs all four, the landlord's consent above all (domain.md §2)."""
     labels = {
-        "rent_paid_on_time": "hyran betald i tid",
-        "conditions_kept": "villkoren följda",
-        "no_disturbance": "inga störningar",
-        "landlord_consent": "hyresvärdens samtycke",
+        "rent_paid_on_time": _("hyran betald i tid"),
+        "conditions_kept": _("villkoren följda"),
+        "no_disturbance": _("inga störningar"),
+        "landlord_consent": _("hyresvärdens samtycke"),
     }
     return [label for name, label in labels.items() if not getattr(criteria, name)]
 

@@ -17,7 +17,7 @@ def changed_fields(obj: models.Model, values: dict[str, Any]) -> list[str]:
 def describe_changes(obj: models.Model, names: list[str]) -> str:
     """ "Ändrat: namn, aktiv" in the audit row: the follow-up shows what an administrator did."""
     labels = [str(getattr(obj._meta.get_field(name), "verbose_name", name)) for name in names]
-    return "Ändrat: " + ", ".join(labels) if labels else ""
+    return "Ändrat: " + ", ".join(labels) if labels else ""  # i18n: not UI
 
 
 def full_clean_or_error(obj: models.Model, exclude: list[str] | None = None) -> None:

@@ -4,6 +4,7 @@ administrator. Deactivating keeps the record: users, households and statistics r
 from typing import Any
 
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from bosam.administration.errors import AdministrationError, AdministrationErrorCode
 from bosam.administration.services.changes import save_changed, save_created
@@ -47,8 +48,10 @@ def catalogue_entry_update(
     if code and code in values and values[code] != getattr(entry, code):
         if entry_in_use(entry):
             raise AdministrationError(
-                "Koden används redan och kan inte ändras. Inaktivera posten och skapa en ny "
-                "i stället.",
+                _(
+                    "Koden används redan och kan inte ändras. Inaktivera posten och skapa en ny "
+                    "i stället."
+                ),
                 code=AdministrationErrorCode.CODE_IN_USE,
                 extra={"field": code},
             )

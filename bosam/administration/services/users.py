@@ -6,6 +6,7 @@ from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from bosam.accounts.models import Unit, User
@@ -91,7 +92,7 @@ def user_set_active(*, user: User, active: bool, changed_by: Any) -> User:
     who can undo it. A deactivated user's API token stops working with the account."""
     if user.pk == getattr(changed_by, "pk", None) and not active:
         raise AdministrationError(
-            "Du kan inte inaktivera ditt eget konto.", code=AdministrationErrorCode.OWN_ACCOUNT
+            _("Du kan inte inaktivera ditt eget konto."), code=AdministrationErrorCode.OWN_ACCOUNT
         )
     save_changed(obj=user, values={"is_active": active}, actor=changed_by)
     if not active:
@@ -104,13 +105,18 @@ def user_password_set(*, user: User, password: str, changed_by: Any) -> User:
     """Set a new password (e.g. after a forgotten one); also lifts a lockout."""
     if user.is_service_account:
         raise AdministrationError(
-            "Ett tjänstekonto har inget lösenord; det använder en API-nyckel.",
+            _("Ett tjänstekonto har inget lösenord; det använder en API-nyckel."),
             code=AdministrationErrorCode.TOKEN_NOT_ALLOWED,
         )
     user.set_password(_checked_password(password, user))
     user.save(update_fields=["password"])
     axes_reset(username=user.username)
-    audit_record(actor=changed_by, action=AuditAction.UPDATE, obj=user, reason="Nytt lösenord")
+    audit_record(
+        actor=changed_by,
+        action=AuditAction.UPDATE,
+        obj=user,
+        reason="Nytt lösenord",  # i18n: not UI
+    )
     return user
 
 
@@ -118,7 +124,12 @@ def user_password_set(*, user: User, password: str, changed_by: Any) -> User:
 def user_unlock(*, user: User, unlocked_by: Any) -> int:
     """Lift a lockout after too many failed logins; returns how many attempts were cleared."""
     cleared: int = axes_reset(username=user.username)
-    audit_record(actor=unlocked_by, action=AuditAction.UPDATE, obj=user, reason="Spärr hävd")
+    audit_record(
+        actor=unlocked_by,
+        action=AuditAction.UPDATE,
+        obj=user,
+        reason="Spärr hävd",  # i18n: not UI
+    )
     return cleared
 
 
@@ -132,7 +143,7 @@ def may_manage_token(actor: Any, user: User) -> bool:
 def _require_token_right(actor: Any, user: User) -> None:
     if not may_manage_token(actor, user):
         raise AdministrationError(
-            "Du får inte hantera API-nyckeln för det här kontot.",
+            _("Du får inte hantera API-nyckeln för det här kontot."),
             code=AdministrationErrorCode.TOKEN_NOT_ALLOWED,
         )
 
@@ -148,7 +159,7 @@ def api_token_create(*, user: User, created_by: Any) -> str:
         action=AuditAction.CREATE,
         object_type=TOKEN_OBJECT,
         object_id=str(user.pk),
-        reason=f"API-nyckel för {user.username}",
+        reason=f"API-nyckel för {user.username}",  # i18n: not UI
     )
     return str(token.key)
 
@@ -156,13 +167,13 @@ def api_token_create(*, user: User, created_by: Any) -> str:
 @transaction.atomic
 def api_token_revoke(*, user: User, revoked_by: Any) -> bool:
     _require_token_right(revoked_by, user)
-    deleted, _ = Token.objects.filter(user=user).delete()
+    deleted, _count = Token.objects.filter(user=user).delete()
     if deleted:
         audit_record(
             actor=revoked_by,
             action=AuditAction.DELETE,
             object_type=TOKEN_OBJECT,
             object_id=str(user.pk),
-            reason=f"API-nyckel för {user.username}",
+            reason=f"API-nyckel för {user.username}",  # i18n: not UI
         )
     return bool(deleted)

@@ -100,18 +100,20 @@ def _rows(events: Any, role_labels: dict[str, str]) -> list[list[Any]]:
     ]
 
 
-HEADERS = [
-    "Tidpunkt",
-    "Användare",
-    "Roll",
-    "Händelse",
-    "Posttyp",
-    "Post",
-    "Person",
-    "Utanför egen enhet",
-    "Adress",
-    "Angivet skäl",
-]
+def headers() -> list[str]:
+    """Column names of the export, in the user's language."""
+    return [
+        _("Tidpunkt"),
+        _("Användare"),
+        _("Roll"),
+        _("Händelse"),
+        _("Posttyp"),
+        _("Post"),
+        _("Person"),
+        _("Utanför egen enhet"),
+        _("Adress"),
+        _("Angivet skäl"),
+    ]
 
 
 @capability_required(Capability.AUDIT_FOLLOW_UP)
@@ -126,7 +128,7 @@ def audit_follow_up(request: AuthedHttpRequest) -> HttpResponse:
     if request.GET.get("format") == "csv":
         _audit_reading(request, form, persons, AuditAction.EXPORT)
         rows = _rows(events[:EXPORT_LIMIT].iterator(chunk_size=2000), role_labels)
-        return csv_response("logguppfoljning", HEADERS, rows)
+        return csv_response("logguppfoljning", headers(), rows)
     page = Paginator(events, 100).get_page(request.GET.get("page"))
     rows = _rows(page.object_list, role_labels)  # before this read's own row is written
     _audit_reading(request, form, persons, AuditAction.VIEW)
@@ -137,7 +139,7 @@ def audit_follow_up(request: AuthedHttpRequest) -> HttpResponse:
         searched=True,
         page=page,
         persons=persons,
-        headers=HEADERS,
+        headers=headers(),
         rows=rows,
         number_not_found=bool(form.cleaned_data["personal_number"]) and not persons,
         csv_query=query.urlencode(),

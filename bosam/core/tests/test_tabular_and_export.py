@@ -3,6 +3,7 @@ from decimal import Decimal
 from io import BytesIO
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from bosam.core.export import neutralise, xlsx_bytes
@@ -33,6 +34,13 @@ def test_xlsx_is_read_with_dates_as_iso_text() -> None:
     workbook.save(buffer)
     table = read_table(buffer.getvalue(), "lista.xlsx")
     assert table.rows[0].values == {"Namn": "Åsa", "Datum": "2022-03-01"}
+
+
+def test_a_refused_file_is_explained_in_english_when_english_is_active() -> None:
+    with translation.override("en"), pytest.raises(TableError, match="^The file is empty.$"):
+        read_table(b"", "lista.csv")
+    with translation.override("en"), pytest.raises(ValueError, match="'12,3,4' is not an amount"):
+        parse_swedish_decimal("12,3,4")
 
 
 def test_an_empty_file_or_repeated_header_is_refused() -> None:

@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from bosam.audit.models import AuditAction, AuditEvent
 from bosam.households.errors import HouseholdError
@@ -87,6 +88,16 @@ def test_merge_refuses_two_different_numbers(coordinator) -> None:  # type: igno
     b = make_person("A", "A", date(1980, 1, 1))
     with pytest.raises(HouseholdError, match="olika personnummer"):
         person_merge(keep=a, duplicate=b, merged_by=coordinator, reason="x")
+
+
+def test_a_refused_merge_is_explained_in_english_when_english_is_active(coordinator) -> None:  # type: ignore[no-untyped-def]
+    a = make_person("A", "A", date(1980, 1, 1))
+    b = make_person("A", "A", date(1980, 1, 1))
+    with translation.override("en"), pytest.raises(HouseholdError) as caught:
+        person_merge(keep=a, duplicate=b, merged_by=coordinator, reason="x")
+    assert caught.value.message == (
+        "The records have different personal identity numbers and cannot be the same person."
+    )
 
 
 def test_merge_needs_a_reason(coordinator) -> None:  # type: ignore[no-untyped-def]

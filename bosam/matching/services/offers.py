@@ -11,8 +11,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings as django_settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
@@ -30,12 +32,15 @@ from bosam.tenancies.services import sublet_create
 
 
 def _taken_message(offer: Offer) -> str:
-    return (
-        f"Objektet har redan erbjudits till beställning {offer.request.reference} "
-        f"(av {offer.offered_by.get_full_name() or offer.offered_by.get_username()} "
-        f"{offer.offered_on:%Y-%m-%d}). Erbjudandet måste besvaras eller tas tillbaka innan "
-        "objektet kan erbjudas igen. Välj ett annat objekt."
-    )
+    return _(
+        "Objektet har redan erbjudits till beställning %(reference)s (av %(by)s %(on)s). "
+        "Erbjudandet måste besvaras eller tas tillbaka innan objektet kan erbjudas igen. "
+        "Välj ett annat objekt."
+    ) % {
+        "reference": offer.request.reference,
+        "by": offer.offered_by.get_full_name() or offer.offered_by.get_username(),
+        "on": f"{offer.offered_on:%Y-%m-%d}",
+    }
 
 
 @transaction.atomic
@@ -69,18 +74,18 @@ def offer_make(
         )
     if request.status == HousingRequest.Status.OFFERED:
         raise MatchingError(
-            "Beställningen har redan ett erbjudande som väntar på svar.",
+            _("Beställningen har redan ett erbjudande som väntar på svar."),
             code=MatchingErrorCode.REQUEST_HAS_OPEN_OFFER,
         )
     if request.status != HousingRequest.Status.WAITING:
         raise MatchingError(
-            f"Beställningen är {request.get_status_display().lower()}.",
+            _("Beställningen är %(status)s.") % {"status": request.get_status_display().lower()},
             code=MatchingErrorCode.REQUEST_CLOSED,
         )
     vacancy = vacancy_get(head_lease_id=lease.pk, today=day)
     if vacancy is None:
         raise MatchingError(
-            "Objektet är inte ledigt och blir inte ledigt inom den närmaste tiden.",
+            _("Objektet är inte ledigt och blir inte ledigt inom den närmaste tiden."),
             code=MatchingErrorCode.NOT_VACANT,
             extra={"field": "head_lease"},
         )
@@ -89,20 +94,25 @@ def offer_make(
     excluded = rules.exclusions(facts, place, settings)
     if excluded and not override_reason.strip():
         raise MatchingError(
-            "Reglerna utesluter objektet för beställningen: "
-            + " ".join(e.message for e in excluded)
-            + " Ange skälet om du ändå vill erbjuda det.",
+            _(
+                "Reglerna utesluter objektet för beställningen: %(rules)s "
+                "Ange skälet om du ändå vill erbjuda det."
+            )
+            % {"rules": " ".join(e.message for e in excluded)},
             code=MatchingErrorCode.REASON_REQUIRED,
             extra={"field": "override_reason", "rules": [e.rule for e in excluded]},
         )
-    proposal = rules.score(facts, place, settings, day)
-    explanation = proposal.explanation
-    if excluded:
-        explanation = (
-            "Erbjuden trots reglerna ("
-            + "; ".join(e.message for e in excluded)
-            + f"). Skäl: {override_reason.strip()}. {explanation}"
-        )
+    # The explanation is stored on the offer and read later by others: it is written in the
+    # default language, not in the language of the coordinator who happens to make the offer.
+    with translation.override(django_settings.LANGUAGE_CODE):
+        proposal = rules.score(facts, place, settings, day)
+        explanation = proposal.explanation
+        if excluded:
+            explanation = (
+                "Erbjuden trots reglerna ("
+                + "; ".join(e.message for e in rules.exclusions(facts, place, settings))
+                + f"). Skäl: {override_reason.strip()}. {explanation}"  # i18n: not UI
+            )
     offer = Offer(
         request=request,
         head_lease=lease,
@@ -121,7 +131,7 @@ def offer_make(
     except IntegrityError as exc:
         # Only reached where the row lock does not serialise (the constraint caught the race).
         raise MatchingError(
-            "Objektet erbjöds just till en annan beställning. Välj ett annat objekt.",
+            _("Objektet erbjöds just till en annan beställning. Välj ett annat objekt."),
             code=MatchingErrorCode.VACANCY_TAKEN,
             extra={"field": "head_lease"},
         ) from exc
@@ -138,7 +148,7 @@ def _locked_open(offer: Offer) -> Offer:
     offer.request.refresh_from_db()
     if offer.state != Offer.State.OFFERED:
         raise MatchingError(
-            f"Erbjudandet är redan {offer.get_state_display().lower()}.",
+            _("Erbjudandet är redan %(state)s.") % {"state": offer.get_state_display().lower()},
             code=MatchingErrorCode.OFFER_CLOSED,
         )
     return offer
@@ -166,8 +176,8 @@ def offer_accept(
     start = move_in or max(offer.available_from, day)
     if start < offer.available_from:
         raise MatchingError(
-            f"Inflyttningen kan inte ske före {offer.available_from:%Y-%m-%d}, "
-            "då objektet blir ledigt.",
+            _("Inflyttningen kan inte ske före %(date)s, då objektet blir ledigt.")
+            % {"date": f"{offer.available_from:%Y-%m-%d}"},
             code=MatchingErrorCode.INVALID_DATE,
             extra={"field": "move_in"},
         )
@@ -192,7 +202,7 @@ def offer_accept(
     request.status = HousingRequest.Status.HOUSED
     request.closed_on = day
     request.save(update_fields=["status", "closed_on", "updated_at"])
-    audit_record(
+    audit_record(  # i18n: not UI
         actor=answered_by,
         action=AuditAction.UPDATE,
         obj=offer,
@@ -214,7 +224,7 @@ def offer_decline(
     landlord, coordinator). The vacancy and the request return to the pool."""
     if reason is None or not reason.active:
         raise MatchingError(
-            "Välj orsaken till nej.",
+            _("Välj orsaken till nej."),
             code=MatchingErrorCode.REASON_REQUIRED,
             extra={"field": "decline_reason"},
         )
@@ -254,7 +264,7 @@ def offer_withdraw(
     """The coordinator takes an offer back (the landlord withdrew the apartment, a mistake …)."""
     if not reason.strip():
         raise MatchingError(
-            "Ange skälet till att erbjudandet tas tillbaka.",
+            _("Ange skälet till att erbjudandet tas tillbaka."),
             code=MatchingErrorCode.REASON_REQUIRED,
             extra={"field": "reason"},
         )
@@ -276,7 +286,8 @@ def offer_expire(*, offer: Offer, expired_by: Any, today: date | None = None) ->
     days = settings_get().offer_answer_days
     if offer.offered_on + timedelta(days=days) > day:
         raise MatchingError(
-            f"Erbjudandet kan förklaras utgånget först när {days} dagar har gått utan svar.",
+            _("Erbjudandet kan förklaras utgånget först när %(days)s dagar har gått utan svar.")
+            % {"days": days},
             code=MatchingErrorCode.INVALID_DATE,
         )
     return _close_unanswered(

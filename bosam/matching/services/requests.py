@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bosam.accounts.models import Committee
 from bosam.accounts.permissions import user_can
@@ -49,13 +50,13 @@ def _require_own_unit(user: Any, household: Household) -> None:
         return
     if household.unit_id != getattr(user, "unit_id", None):
         audit_record(actor=user, action=AuditAction.DENIED, obj=household)
-        raise AccessDenied("Du kan bara beställa bostad för hushåll på din egen enhet.")
+        raise AccessDenied(_("Du kan bara beställa bostad för hushåll på din egen enhet."))
 
 
 def _validate(request: HousingRequest) -> None:
     if request.urgency != HousingRequest.Urgency.NORMAL and not request.urgency_reason.strip():
         raise MatchingError(
-            "Ange skälet till att behovet brådskar.",
+            _("Ange skälet till att behovet brådskar."),
             code=MatchingErrorCode.REASON_REQUIRED,
             extra={"field": "urgency_reason"},
         )
@@ -64,15 +65,14 @@ def _validate(request: HousingRequest) -> None:
     }
     if both:
         raise MatchingError(
-            "Ett område kan inte vara både önskat och att undvika: {}.".format(
-                ", ".join(sorted(both))
-            ),
+            _("Ett område kan inte vara både önskat och att undvika: %(districts)s.")
+            % {"districts": ", ".join(sorted(both))},
             code=MatchingErrorCode.INVALID_HOUSEHOLD,
             extra={"field": "districts_avoided"},
         )
     if request.needed_by is not None and request.needed_by < request.received_on:
         raise MatchingError(
-            "Datumet då bostaden behövs kan inte ligga före beställningens datum.",
+            _("Datumet då bostaden behövs kan inte ligga före beställningens datum."),
             code=MatchingErrorCode.INVALID_DATE,
             extra={"field": "needed_by"},
         )
@@ -184,7 +184,8 @@ def _lock(request: HousingRequest) -> None:
 def _require_open(request: HousingRequest) -> None:
     if not request.is_open:
         raise MatchingError(
-            f"Beställningen är {request.get_status_display().lower()} och kan inte ändras.",
+            _("Beställningen är %(status)s och kan inte ändras.")
+            % {"status": request.get_status_display().lower()},
             code=MatchingErrorCode.REQUEST_CLOSED,
         )
 
@@ -221,7 +222,7 @@ def request_withdraw(
     _require_open(request)
     if not reason.strip():
         raise MatchingError(
-            "Ange skälet till att beställningen återkallas.",
+            _("Ange skälet till att beställningen återkallas."),
             code=MatchingErrorCode.REASON_REQUIRED,
             extra={"field": "reason"},
         )
@@ -230,7 +231,7 @@ def request_withdraw(
         offer.state = Offer.State.WITHDRAWN
         offer.answered_on = day
         offer.answered_by = withdrawn_by
-        offer.answer_note = f"Beställningen återkallades: {reason.strip()}"
+        offer.answer_note = f"Beställningen återkallades: {reason.strip()}"  # i18n: not UI
         offer.save()
         audit_record(
             actor=withdrawn_by, action=AuditAction.UPDATE, obj=offer, reason=offer.answer_note

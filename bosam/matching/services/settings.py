@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
@@ -36,7 +37,7 @@ def matching_settings_update(*, updated_by: Any, **values: int) -> MatchingSetti
     weights = (current.weight_urgency, current.weight_waiting, current.weight_district)
     if sum(weights) + current.weight_size == 0:
         raise MatchingError(
-            "Minst en vikt måste vara större än noll.",
+            _("Minst en vikt måste vara större än noll."),
             code=MatchingErrorCode.INVALID_SETTINGS,
             extra={"field": "weight_urgency"},
         )
@@ -47,6 +48,6 @@ def matching_settings_update(*, updated_by: Any, **values: int) -> MatchingSetti
         actor=updated_by,
         action=AuditAction.UPDATE,
         obj=current,
-        reason="; ".join(changes) or "Inga ändringar.",
+        reason="; ".join(changes) or "Inga ändringar.",  # i18n: not UI
     )
     return current

@@ -2,6 +2,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from bosam.matching import rules
 from bosam.matching.rules import RequestFacts, RuleSettings, VacancyFacts
@@ -63,6 +64,19 @@ def test_a_household_too_large_for_the_rooms_under_the_occupancy_rule_is_exclude
     assert [e.rule for e in found] == ["household_too_large"]
     assert "5 personer" in found[0].message
     assert "högst 4" in found[0].message
+
+
+def test_the_rules_explain_themselves_in_english_when_english_is_active() -> None:
+    # given a user who chose English; the numbers land in the translated sentence
+    with translation.override("en"):
+        found = rules.exclusions(request(household_size=5), vacancy(room_count=2), SETTINGS)
+        text = rules.score(request(urgency="acute"), vacancy(), SETTINGS, TODAY).explanation
+    assert found[0].message == (
+        "The household has 5 persons, but the apartment has 2 rooms and the rule of at most "
+        "2 persons per room allows at most 4."
+    )
+    assert "Urgency: acute (40 of 40 pts)" in text
+    assert "Waiting time: has waited 152 days" in text
 
 
 def test_a_household_exactly_at_the_occupancy_limit_fits() -> None:

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
@@ -24,7 +25,7 @@ def _children_count(household: Household, on: date) -> int:
 def _ensure_open(case: PreventionCase) -> None:
     if not case.is_open:
         raise PreventionError(
-            "Ärendet är avslutat. Öppna ett nytt ärende genom en ny underrättelse.",
+            _("Ärendet är avslutat. Öppna ett nytt ärende genom en ny underrättelse."),
             code=PreventionErrorCode.CASE_CLOSED,
         )
 
@@ -88,7 +89,7 @@ def outreach_record(
     _ensure_open(case)
     if made_on > timezone.localdate():
         raise PreventionError(
-            "Datumet kan inte ligga i framtiden.",
+            _("Datumet kan inte ligga i framtiden."),
             code=PreventionErrorCode.INVALID_DATE,
             extra={"field": "made_on"},
         )
@@ -121,13 +122,13 @@ def case_intervention_record(
     kind = InterventionType.objects.filter(code=type_code).values_list("kind", flat=True).first()
     if kind != InterventionType.Kind.KVARBOENDE:
         raise PreventionError(
-            "Välj en kvarboendeinsats ur katalogen.",
+            _("Välj en kvarboendeinsats ur katalogen."),
             code=PreventionErrorCode.NOT_INTERVENTION,
             extra={"field": "type_code"},
         )
     if performed_on > timezone.localdate():
         raise PreventionError(
-            "Datumet kan inte ligga i framtiden.",
+            _("Datumet kan inte ligga i framtiden."),
             code=PreventionErrorCode.INVALID_DATE,
             extra={"field": "performed_on"},
         )
@@ -159,13 +160,13 @@ def prevention_case_close(
     _ensure_open(case)
     if outcome == PreventionCase.Outcome.KVARBOENDE and not stayed_because:
         raise PreventionError(
-            "Ange hur hushållet kunde bo kvar.",
+            _("Ange hur hushållet kunde bo kvar."),
             code=PreventionErrorCode.OUTCOME_INVALID,
             extra={"field": "stayed_because"},
         )
     if closed_on < case.opened_on or closed_on > timezone.localdate():
         raise PreventionError(
-            "Avslutsdatumet ska ligga mellan ärendets start och i dag.",
+            _("Avslutsdatumet ska ligga mellan ärendets start och i dag."),
             code=PreventionErrorCode.INVALID_DATE,
             extra={"field": "closed_on"},
         )

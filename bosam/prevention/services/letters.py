@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
@@ -27,10 +28,11 @@ def letter_template_save(
     unknown = rules.unknown_placeholders(subject + "\n" + body)
     if unknown:
         raise PreventionError(
-            "Okänd platshållare: "
-            + ", ".join("{{ " + u + " }}" for u in unknown)
-            + ". Använd: "
-            + ", ".join(rules.LETTER_PLACEHOLDERS),
+            _("Okänd platshållare: %(unknown)s. Använd: %(known)s")
+            % {
+                "unknown": ", ".join("{{ " + u + " }}" for u in unknown),
+                "known": ", ".join(rules.LETTER_PLACEHOLDERS),
+            },
             code=PreventionErrorCode.TEMPLATE_INVALID,
             extra={"field": "body"},
         )

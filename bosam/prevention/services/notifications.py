@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from stdnum.exceptions import ValidationError
 from stdnum.se import orgnr
 
@@ -61,7 +62,7 @@ def landlord_for_notification(*, name: str, org_number: str, created_by: Any) ->
         orgnr.validate(number)
     except ValidationError as exc:
         raise PreventionError(
-            "Organisationsnumret är inte giltigt (tio siffror med rätt kontrollsiffra).",
+            _("Organisationsnumret är inte giltigt (tio siffror med rätt kontrollsiffra)."),
             code=PreventionErrorCode.INVALID_ORG_NUMBER,
             extra={"field": "landlord_org_number"},
         ) from exc
@@ -70,7 +71,7 @@ def landlord_for_notification(*, name: str, org_number: str, created_by: Any) ->
         return existing
     if not name.strip():
         raise PreventionError(
-            "Hyresvärden finns inte i registret; ange dess namn.",
+            _("Hyresvärden finns inte i registret; ange dess namn."),
             code=PreventionErrorCode.INVALID_ORG_NUMBER,
             extra={"field": "landlord_name"},
         )
@@ -87,7 +88,8 @@ def tenant_resolve(*, tenant: TenantInput, registered_by: Any) -> Person:
         return person.merged_into or person
     if not tenant.last_name.strip():
         raise PreventionError(
-            f"Personen med nummer {digits[:8]}-**** finns inte i Bosam; ange namn.",
+            _("Personen med nummer %(number)s finns inte i Bosam; ange namn.")
+            % {"number": f"{digits[:8]}-****"},
             code=PreventionErrorCode.NO_TENANT,
             extra={"field": "last_name"},
         )
@@ -184,7 +186,7 @@ def notification_register(
     `unit` is the unit a new household is placed in (the caseworker's)."""
     if not tenants:
         raise PreventionError(
-            "Ange minst en hyresgäst.",
+            _("Ange minst en hyresgäst."),
             code=PreventionErrorCode.NO_TENANT,
             extra={"field": "personal_number"},
         )
@@ -192,7 +194,7 @@ def notification_register(
     for field, day in (("received_on", received_on), ("notice_served_on", notice_served_on)):
         if day is not None and day > today:
             raise PreventionError(
-                "Datumet kan inte ligga i framtiden.",
+                _("Datumet kan inte ligga i framtiden."),
                 code=PreventionErrorCode.INVALID_DATE,
                 extra={"field": field},
             )
@@ -209,7 +211,7 @@ def notification_register(
         ).first()
     ):
         raise PreventionError(
-            "Underrättelsen med den referensen är redan registrerad.",
+            _("Underrättelsen med den referensen är redan registrerad."),
             code=PreventionErrorCode.DUPLICATE_NOTIFICATION,
             extra={"field": "external_reference", "existing": str(existing.pk)},
         )
@@ -224,8 +226,11 @@ def notification_register(
     )
     if duplicate is not None and not allow_duplicate:
         raise PreventionError(
-            "Samma hyresgäst är redan underrättad av samma hyresvärd för samma månad "
-            f"(mottagen {duplicate.received_on:%Y-%m-%d}). Bekräfta om det är en ny underrättelse.",
+            _(
+                "Samma hyresgäst är redan underrättad av samma hyresvärd för samma månad "
+                "(mottagen %(received)s). Bekräfta om det är en ny underrättelse."
+            )
+            % {"received": f"{duplicate.received_on:%Y-%m-%d}"},
             code=PreventionErrorCode.DUPLICATE_NOTIFICATION,
             extra={"field": "personal_number", "existing": str(duplicate.pk)},
         )
@@ -338,7 +343,10 @@ def subtenant_arrears_register(
                 town=apartment.town,
                 debt_amount=row.amount,
                 months_behind=row.months,
-                note=f"Egen andrahandshyresgäst; äldsta obetalda hyra förföll {row.oldest_due}.",
+                note=(
+                    "Egen andrahandshyresgäst; "  # i18n: not UI (stored on the notification)
+                    f"äldsta obetalda hyra förföll {row.oldest_due}."
+                ),
                 allow_duplicate=True,
             )
         )

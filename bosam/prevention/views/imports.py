@@ -97,7 +97,7 @@ def import_preview(request: AuthedHttpRequest, import_id: int) -> HttpResponse:
                 "refused": preview.count("refused"),
             },
             "has_saved_mapping": import_mapping_for(batch.landlord) is not None,
-            "field_labels": rules.IMPORT_FIELD_LABELS,
+            "field_labels": rules.import_field_labels(),
         },
     )
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
@@ -27,7 +28,7 @@ def _may_read(user: Any) -> bool:
 
 def _require_read(user: Any) -> None:
     if not _may_read(user):
-        raise AccessDenied("Du har inte behörighet att se registret.")
+        raise AccessDenied(_("Du har inte behörighet att se registret."))
 
 
 # --- derived classification -------------------------------------------------------------------

@@ -4,6 +4,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
@@ -34,7 +35,8 @@ def _check_object_number_free(landlord: Landlord, number: str, apartment_id: int
     taken = Apartment.objects.filter(landlord=landlord, landlord_object_number=number)
     if excluding(taken, apartment_id).exists():
         raise RegisterError(
-            f"{landlord.name} har redan ett objekt med objektnummer {number}.",
+            _("%(landlord)s har redan ett objekt med objektnummer %(number)s.")
+            % {"landlord": landlord.name, "number": number},
             code=RegisterErrorCode.DUPLICATE_OBJECT_NUMBER,
             extra={"field": "landlord_object_number"},
         )

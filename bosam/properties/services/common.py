@@ -5,6 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from bosam.properties.errors import RegisterError, RegisterErrorCode
 from bosam.properties.models import Landlord
@@ -64,7 +65,7 @@ def check_org_number_free(org_number: str, landlord_id: int | None) -> None:
     other = excluding(Landlord.objects.filter(org_number=org_number), landlord_id).first()
     if other is not None:
         raise RegisterError(
-            f"Organisationsnumret finns redan för {other.name}.",
+            _("Organisationsnumret finns redan för %(name)s.") % {"name": other.name},
             code=RegisterErrorCode.DUPLICATE_ORG_NUMBER,
             extra={"field": "org_number", "existing": other.pk},
         )

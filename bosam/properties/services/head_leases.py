@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from bosam.accounts.models import Committee
 from bosam.audit.models import AuditAction
@@ -55,7 +56,7 @@ def overlapping_head_lease(
 def _refuse_end_before_start(start_date: date, end_date: date | None) -> None:
     if end_date is not None and end_date < start_date:
         raise RegisterError(
-            "Slutdatum kan inte ligga före startdatum.",
+            _("Slutdatum kan inte ligga före startdatum."),
             code=RegisterErrorCode.END_BEFORE_START,
             extra={"field": "end_date"},
         )
@@ -68,11 +69,13 @@ def _refuse_overlap(
         apartment=apartment, start_date=start_date, end_date=end_date, exclude_id=exclude_id
     )
     if other is not None:
-        until = other.end_date.isoformat() if other.end_date else "tills vidare"
+        until = other.end_date.isoformat() if other.end_date else _("tills vidare")
         raise RegisterError(
-            f"Objektet har redan avtal {other.number} under perioden "
-            f"({other.start_date.isoformat()} – {until}). Två avtal på samma objekt får inte "
-            "överlappa.",
+            _(
+                "Objektet har redan avtal %(number)s under perioden (%(start)s – %(until)s). "
+                "Två avtal på samma objekt får inte överlappa."
+            )
+            % {"number": other.number, "start": other.start_date.isoformat(), "until": until},
             code=RegisterErrorCode.OVERLAPPING_LEASE,
             extra={"field": "start_date", "existing": other.pk},
         )
@@ -92,7 +95,7 @@ def _next_lease_number(start_date: date) -> str:
 def _check_lease_number_free(number: str, head_lease_id: int | None) -> None:
     if excluding(HeadLease.objects.filter(number=number), head_lease_id).exists():
         raise RegisterError(
-            f"Avtalsnumret {number} används redan.",
+            _("Avtalsnumret %(number)s används redan.") % {"number": number},
             code=RegisterErrorCode.DUPLICATE_LEASE_NUMBER,
             extra={"field": "number"},
         )
@@ -165,7 +168,7 @@ def _end_reason(reason: EndReason | str) -> EndReason:
     found = EndReason.objects.filter(code=reason).first()
     if found is None:
         raise RegisterError(
-            f"Avslutsorsaken {reason!r} finns inte i katalogen.",
+            _("Avslutsorsaken %(reason)r finns inte i katalogen.") % {"reason": reason},
             code=RegisterErrorCode.UNKNOWN_END_REASON,
             extra={"field": "reason"},
         )
@@ -191,19 +194,19 @@ def head_lease_end(
     head_lease = HeadLease.objects.select_for_update().get(pk=head_lease.pk)
     if head_lease.end_reason_id is not None:
         raise RegisterError(
-            f"Avtal {head_lease.number} är redan avslutat.",
+            _("Avtal %(number)s är redan avslutat.") % {"number": head_lease.number},
             code=RegisterErrorCode.LEASE_ALREADY_ENDED,
         )
     if end_date < head_lease.start_date:
         raise RegisterError(
-            "Slutdatum kan inte ligga före avtalets startdatum "
-            f"({head_lease.start_date.isoformat()}).",
+            _("Slutdatum kan inte ligga före avtalets startdatum (%(start)s).")
+            % {"start": head_lease.start_date.isoformat()},
             code=RegisterErrorCode.END_BEFORE_START,
             extra={"field": "end_date"},
         )
     if notice_given_on is not None and notice_given_on > end_date:
         raise RegisterError(
-            "Uppsägningsdagen kan inte ligga efter slutdatum.",
+            _("Uppsägningsdagen kan inte ligga efter slutdatum."),
             code=RegisterErrorCode.INVALID,
             extra={"field": "notice_given_on"},
         )

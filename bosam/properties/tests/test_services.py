@@ -3,6 +3,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from bosam.accounts.models import User
 from bosam.audit.models import AuditAction, AuditEvent
@@ -144,6 +145,18 @@ def test_a_head_lease_overlapping_another_on_the_same_apartment_is_refused(
     assert caught.value.code == RegisterErrorCode.OVERLAPPING_LEASE
     # the day after the last day is free
     assert _lease(coordinator, org, apartment, date(2024, 7, 1)).pk
+
+
+def test_an_overlap_is_explained_in_english_with_its_lease_and_dates(coordinator, org) -> None:  # type: ignore[no-untyped-def]
+    apartment = make_apartment()
+    first = _lease(coordinator, org, apartment, date(2024, 1, 1))
+    with translation.override("en"), pytest.raises(RegisterError) as caught:
+        _lease(coordinator, org, apartment, date(2025, 1, 1))
+    assert caught.value.message == (
+        f"The apartment already has head lease {first.number} for the period "
+        "(2024-01-01 – until further notice). Two head leases on the same apartment may not "
+        "overlap."
+    )
 
 
 def test_an_open_ended_lease_blocks_every_later_start(coordinator, org) -> None:  # type: ignore[no-untyped-def]

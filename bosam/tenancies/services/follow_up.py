@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
@@ -18,7 +19,7 @@ def follow_up_plan(
     """Plan a visit or meeting; one planned before the sublet starts is refused."""
     if planned_on < sublet.start_date:
         raise TenancyError(
-            "En uppföljning kan inte planeras före kontraktets start.",
+            _("En uppföljning kan inte planeras före kontraktets start."),
             code=TenancyErrorCode.INVALID_DATE,
             extra={"field": "planned_on"},
         )
@@ -42,7 +43,7 @@ def follow_up_record(
     """Record a held follow-up: when, who was there, and the notes (personal data)."""
     if done_on < follow_up.sublet.start_date:
         raise TenancyError(
-            "Uppföljningen kan inte ha hållits före kontraktets start.",
+            _("Uppföljningen kan inte ha hållits före kontraktets start."),
             code=TenancyErrorCode.INVALID_DATE,
             extra={"field": "done_on"},
         )

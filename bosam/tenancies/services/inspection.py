@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
@@ -40,7 +41,7 @@ def inspection_record(
     it is returned, the head lease ends on the inspection day (or the sublet's end if later)."""
     if sublet.status != Sublet.Status.ENDED:
         raise TenancyError(
-            "Besiktning vid utflyttning görs när kontraktet är avslutat.",
+            _("Besiktning vid utflyttning görs när kontraktet är avslutat."),
             code=TenancyErrorCode.SUBLET_ENDED,
         )
     inspection = Inspection(
@@ -55,7 +56,7 @@ def inspection_record(
     for index, item in enumerate(damages, start=1):
         if item.cost < 0:
             raise TenancyError(
-                f"Skada {index}: kostnaden kan inte vara negativ.",
+                _("Skada %(index)s: kostnaden kan inte vara negativ.") % {"index": index},
                 code=TenancyErrorCode.INVALID_AMOUNT,
                 extra={"field": "cost"},
             )
@@ -74,7 +75,7 @@ def inspection_record(
             head_lease=lease,
             end_date=max(inspected_on, sublet.end_date),
             reason=EndReason.objects.get(code=RETURN_END_REASON),
-            note=f"Återlämnad efter besiktning ({sublet.number})",
+            note=f"Återlämnad efter besiktning ({sublet.number})",  # i18n: not UI
             by=inspected_by,
         )
     audit_record(actor=inspected_by, action=AuditAction.CREATE, obj=inspection)

@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
@@ -31,7 +32,7 @@ def rent_charge_create(
     last working day before the month (12 kap. 20 § JB)."""
     if RentCharge.objects.filter(sublet=sublet, month=month.replace(day=1)).exists():
         raise TenancyError(
-            "Hyran för {} är redan aviserad.".format(f"{month:%Y-%m}"),
+            _("Hyran för %(month)s är redan aviserad.") % {"month": f"{month:%Y-%m}"},
             code=TenancyErrorCode.CHARGE_EXISTS,
             extra={"field": "month"},
         )
@@ -68,7 +69,7 @@ def rent_payment_record(
     """Register a payment against a month's charge."""
     if amount <= 0:
         raise TenancyError(
-            "Beloppet måste vara större än noll.",
+            _("Beloppet måste vara större än noll."),
             code=TenancyErrorCode.INVALID_AMOUNT,
             extra={"field": "amount"},
         )

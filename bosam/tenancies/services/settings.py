@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
@@ -42,7 +43,7 @@ def tenancy_settings_update(
     stays), the follow-up interval, and which end reasons goal fulfilment leaves out."""
     if not 1 <= months_to_takeover <= 60:
         raise TenancyError(
-            "Antalet månader till planerat övertagande ska vara mellan 1 och 60.",
+            _("Antalet månader till planerat övertagande ska vara mellan 1 och 60."),
             code=TenancyErrorCode.INVALID_AMOUNT,
             extra={"field": "months_to_takeover"},
         )

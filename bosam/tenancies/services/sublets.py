@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.accounts.models import Committee, Unit
 from bosam.audit.models import AuditAction
@@ -56,15 +57,14 @@ def check_sublet_period(
     period = _period(start_date, end_date)
     if end_date is not None and end_date < start_date:
         raise TenancyError(
-            "Slutdatum kan inte ligga före startdatum.",
+            _("Slutdatum kan inte ligga före startdatum."),
             code=TenancyErrorCode.INVALID_DATE,
             extra={"field": "end_date"},
         )
     if not rules.lies_within(period, _period(head_lease.start_date, head_lease.end_date)):
         raise TenancyError(
-            "Kontraktet måste ligga inom avtalets period ({} – {}).".format(
-                head_lease.start_date, head_lease.end_date or "tills vidare"
-            ),
+            _("Kontraktet måste ligga inom avtalets period (%(start)s – %(end)s).")
+            % {"start": head_lease.start_date, "end": head_lease.end_date or _("tills vidare")},
             code=TenancyErrorCode.OUTSIDE_HEAD_LEASE,
             extra={"field": "start_date"},
         )
@@ -74,9 +74,8 @@ def check_sublet_period(
     )
     if clash:
         raise TenancyError(
-            "Objektet har redan ett andrahandskontrakt under perioden ({}).".format(
-                ", ".join(str(n) for n in clash)
-            ),
+            _("Objektet har redan ett andrahandskontrakt under perioden (%(sublets)s).")
+            % {"sublets": ", ".join(str(n) for n in clash)},
             code=TenancyErrorCode.OVERLAPPING_SUBLET,
             extra={"field": "start_date", "sublets": [str(n) for n in clash]},
         )
@@ -117,14 +116,14 @@ def sublet_create(
     Apartment.objects.select_for_update().get(pk=head_lease.apartment_id)
     if head_lease.end_reason_id is not None:
         raise TenancyError(
-            "Avtalet är avslutat; objektet kan inte hyras ut i andra hand.",
+            _("Avtalet är avslutat; objektet kan inte hyras ut i andra hand."),
             code=TenancyErrorCode.HEAD_LEASE_ENDED,
             extra={"field": "head_lease"},
         )
     check_sublet_period(head_lease=head_lease, start_date=start_date, end_date=end_date)
     if Sublet.objects.filter(household=household, status=Sublet.Status.ACTIVE).exists():
         raise TenancyError(
-            "Hushållet har redan ett pågående andrahandskontrakt. Avsluta det först.",
+            _("Hushållet har redan ett pågående andrahandskontrakt. Avsluta det först."),
             code=TenancyErrorCode.HOUSEHOLD_HAS_SUBLET,
             extra={"field": "household"},
         )
@@ -172,20 +171,21 @@ def sublet_create(
 
 def _require_active(sublet: Sublet) -> None:
     if sublet.status != Sublet.Status.ACTIVE:
-        raise TenancyError("Kontraktet är redan avslutat.", code=TenancyErrorCode.SUBLET_ENDED)
+        raise TenancyError(_("Kontraktet är redan avslutat."), code=TenancyErrorCode.SUBLET_ENDED)
 
 
 def _require_end_inside(sublet: Sublet, end_date: date, field: str) -> None:
     lease = sublet.head_lease
     if end_date < sublet.start_date:
         raise TenancyError(
-            f"Datumet kan inte ligga före kontraktets start ({sublet.start_date}).",
+            _("Datumet kan inte ligga före kontraktets start (%(start)s).")
+            % {"start": sublet.start_date},
             code=TenancyErrorCode.INVALID_DATE,
             extra={"field": field},
         )
     if lease.end_date is not None and end_date > lease.end_date:
         raise TenancyError(
-            f"Datumet kan inte ligga efter avtalets slut ({lease.end_date}).",
+            _("Datumet kan inte ligga efter avtalets slut (%(end)s).") % {"end": lease.end_date},
             code=TenancyErrorCode.OUTSIDE_HEAD_LEASE,
             extra={"field": field},
         )
@@ -205,7 +205,7 @@ def sublet_extend(
     _require_active(sublet)
     if planned_takeover_date is not None and planned_takeover_date <= sublet.start_date:
         raise TenancyError(
-            "Det nya planerade datumet måste ligga efter kontraktets start.",
+            _("Det nya planerade datumet måste ligga efter kontraktets start."),
             code=TenancyErrorCode.INVALID_DATE,
             extra={"field": "planned_takeover_date"},
         )

@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
@@ -66,12 +67,11 @@ def takeover_record(
     _require_active(sublet)
     _require_end_inside(sublet, takeover_date, "takeover_date")
     latest = sublet.assessments.order_by("-assessed_on", "-created_at").first()
-    unmet = rules.takeover_criteria_unmet(_criteria(latest)) if latest else ["bedömning saknas"]
+    unmet = rules.takeover_criteria_unmet(_criteria(latest)) if latest else [_("bedömning saknas")]
     if unmet:
         raise TenancyError(
-            "Övertagande kräver en bedömning där alla kriterier är uppfyllda. Saknas: {}.".format(
-                ", ".join(unmet)
-            ),
+            _("Övertagande kräver en bedömning där alla kriterier är uppfyllda. Saknas: %(unmet)s.")
+            % {"unmet": ", ".join(unmet)},
             code=TenancyErrorCode.CRITERIA_NOT_MET,
             extra={"field": "takeover_date", "unmet": unmet},
         )
@@ -86,7 +86,7 @@ def takeover_record(
         head_lease=sublet.head_lease,
         end_date=takeover_date,
         reason=EndReason.objects.get(code=TAKEOVER_END_REASON),
-        note=note or f"Övertagande av andrahandskontrakt {sublet.number}",
+        note=note or f"Övertagande av andrahandskontrakt {sublet.number}",  # i18n: not UI
         by=recorded_by,
     )
     intervention_record(
@@ -139,7 +139,7 @@ def takeover_decide(
     if decision == Decision.EXTEND:
         if new_planned_date is None:
             raise TenancyError(
-                "Ange nytt planerat datum för övertagande.",
+                _("Ange nytt planerat datum för övertagande."),
                 code=TenancyErrorCode.INVALID_DATE,
                 extra={"field": "new_planned_date"},
             )

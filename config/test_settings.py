@@ -20,3 +20,6 @@ AXES_ENABLED = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {}
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+# The session is renewed on every request, as SESSION_SAVE_EVERY_REQUEST would: a query count
+# must not depend on how many seconds passed since the test's previous request.
+SESSION_REFRESH_SECONDS = 0

@@ -38,13 +38,13 @@ class SessionActivityMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
-        self.refresh_after = int(getattr(settings, "SESSION_REFRESH_SECONDS", 60))
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         session = getattr(request, "session", None)
         if session is not None and not session.is_empty():
             now = int(time.time())
-            if now - int(session.get(self.KEY, 0)) >= self.refresh_after:
+            refresh_after = int(getattr(settings, "SESSION_REFRESH_SECONDS", 60))
+            if now - int(session.get(self.KEY, 0)) >= refresh_after:
                 session[self.KEY] = now  # marks the session modified: saved, expiry renewed
         return response

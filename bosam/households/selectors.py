@@ -4,6 +4,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext
 
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
@@ -113,7 +114,7 @@ def household_get(*, user: Any, household_id: UUID) -> Household:
         raise Household.DoesNotExist
     if not household_visible_to(user).filter(pk=household.pk).exists():
         audit_record(actor=user, action=AuditAction.DENIED, obj=household)
-        raise AccessDenied("Du har inte behörighet att se det här hushållet.")
+        raise AccessDenied(gettext("Du har inte behörighet att se det här hushållet."))
     return household
 
 
@@ -124,7 +125,7 @@ def person_get(*, user: Any, person_id: UUID) -> Person:
         raise Person.DoesNotExist
     if not person_visible_to(user).filter(pk=person.pk).exists():
         audit_record(actor=user, action=AuditAction.DENIED, obj=person)
-        raise AccessDenied("Du har inte behörighet att se den här personen.")
+        raise AccessDenied(gettext("Du har inte behörighet att se den här personen."))
     return person
 
 

@@ -19,6 +19,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Least
+from django.utils.translation import gettext
 
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
@@ -64,7 +65,7 @@ def case_get(*, user: Any, case_id: UUID) -> PreventionCase:
         raise PreventionCase.DoesNotExist
     if not case_visible_to(user).filter(pk=case.pk).exists():
         audit_record(actor=user, action=AuditAction.DENIED, obj=case)
-        raise AccessDenied("Du har inte behörighet att se det här ärendet.")
+        raise AccessDenied(gettext("Du har inte behörighet att se det här ärendet."))
     return case
 
 
@@ -288,5 +289,5 @@ def import_get(*, user: Any, import_id: int) -> LandlordImport:
     if batch is None:
         raise LandlordImport.DoesNotExist
     if not user_can(user, Capability.PREVENTION_WORK):
-        raise AccessDenied("Du har inte behörighet till importerna.")
+        raise AccessDenied(gettext("Du har inte behörighet till importerna."))
     return batch

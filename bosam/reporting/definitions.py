@@ -29,7 +29,7 @@ def definitions_markdown() -> str:
             if fig.section_label != section:
                 section = fig.section_label
                 lines += ["", f"### {section}", ""]
-            scope = "per nämnd" if fig.per_committee else "hela kommunen"
+            scope = "per nämnd" if fig.per_committee else "hela kommunen"  # i18n: not UI
             headline = " · i sammanfattningen" if fig.headline else ""
             lines += [
                 f"**{fig.label}** (`{fig.key}`; {MEASURES[fig.measure]}; {scope}{headline})",

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from bosam.reporting.report import Report, attach_charts
 from bosam.reporting.summary import summary_sentences
@@ -26,7 +27,7 @@ def render_report_pdf(report: Report, progress: Progress | None = None) -> bytes
         },
     )
     if progress:
-        progress(70, "Sätter PDF-sidorna")
+        progress(70, gettext("Sätter PDF-sidorna"))
     # Imported here: WeasyPrint takes seconds to load, and every worker would pay it at start.
     from weasyprint import HTML
 

@@ -7,6 +7,7 @@ from uuid import UUID
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from bosam.accounts.models import Committee
 from bosam.audit.models import AuditAction
@@ -82,14 +83,15 @@ def report_publish(*, year: int, published_by: Any) -> PublishedReport:
     counted and the PDF, as they are now. A year is published once."""
     if not year_may_be_published(year, timezone.localdate().year):
         raise ReportingError(
-            f"Året {year} är inte slut än; årsrapporten kan publiceras när året är slut.",
+            gettext("Året %(year)s är inte slut än; årsrapporten kan publiceras när året är slut.")
+            % {"year": year},
             code=ReportingErrorCode.YEAR_NOT_ENDED,
             extra={"field": "year"},
         )
     # The row lock on an existing report makes two managers publishing at once fail cleanly.
     if PublishedReport.objects.select_for_update().filter(year=year).exists():
         raise ReportingError(
-            f"Årsrapporten för {year} är redan publicerad.",
+            gettext("Årsrapporten för %(year)s är redan publicerad.") % {"year": year},
             code=ReportingErrorCode.ALREADY_PUBLISHED,
             extra={"field": "year"},
         )
@@ -156,7 +158,7 @@ def report_pdf_job_run(*, job_id: UUID) -> None:
     """Compute and render; each step is committed at once so the polling page sees progress."""
     job = ReportJob.objects.select_related("committee").get(pk=job_id)
     try:
-        _progress(job_id, 10, "Räknar årets och föregående års siffror")
+        _progress(job_id, 10, gettext("Räknar årets och föregående års siffror"))
         report = report_live(
             year=job.year, committee=job.committee, threshold=suppression_threshold()
         )

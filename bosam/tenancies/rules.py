@@ -11,10 +11,11 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from bosam.core.i18n import gettext as _
+from bosam.core.i18n import gettext_lazy
 from bosam.core.working_days import is_non_working_day
 
 # The definition shown beside the figure, in the report and in docs/tenancies.md.
-GOAL_FULFILMENT_DEFINITION = (
+GOAL_FULFILMENT_DEFINITION = gettext_lazy(
     "Måluppfyllelse för övertagande i stödboende: andelen andrahandskontrakt där övertagande "
     "var planen (användningen syftar till övertagande) och som avslutades under året med att "
     "hushållet tog över förstahandskontraktet, av alla sådana kontrakt som avslutades under "

@@ -16,7 +16,8 @@ def _expiry(client) -> datetime:  # type: ignore[no-untyped-def]
     return Session.objects.get(session_key=client.session.session_key).expire_date
 
 
-def test_working_renews_the_session_but_not_on_every_page(client, coordinator) -> None:  # type: ignore[no-untyped-def]
+def test_working_renews_the_session_but_not_on_every_page(client, coordinator, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.SESSION_REFRESH_SECONDS = 60  # production's; the test settings renew every time
     client.force_login(coordinator)
     start = 1_800_000_000
     with mock.patch("bosam.core.middleware.time.time", return_value=start):

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from bosam.matching import rules
 from bosam.matching.models import HousingRequest, MatchingSettings, Offer
@@ -68,8 +69,8 @@ class Vacancy:
     @property
     def cause_label(self) -> str:
         if self.cause == "new_head_lease":
-            return "Nytt avtal"
-        return "Kontrakt upphör"
+            return gettext("Nytt avtal")
+        return gettext("Kontrakt upphör")
 
     def facts(self) -> rules.VacancyFacts:
         lease, apartment = self.head_lease, self.head_lease.apartment
@@ -222,19 +223,23 @@ def why_not_answer(*, request: HousingRequest, head_lease: HeadLease, today: dat
     reasons: list[str] = []
     if request.status != HousingRequest.Status.WAITING:
         reasons.append(
-            f"Beställningen väntar inte på ett erbjudande (status: {request.get_status_display()})."
+            gettext("Beställningen väntar inte på ett erbjudande (status: %(status)s).")
+            % {"status": request.get_status_display()}
         )
     vacancy = vacancy_get(head_lease_id=head_lease.pk, today=today)
     if vacancy is None:
         reasons.append(
-            f"Objektet är inte ledigt och blir inte ledigt inom {VACANCY_HORIZON_DAYS} dagar "
-            "(det har ett pågående kontrakt, eller avtalet är avslutat)."
+            gettext(
+                "Objektet är inte ledigt och blir inte ledigt inom %(days)s dagar "
+                "(det har ett pågående kontrakt, eller avtalet är avslutat)."
+            )
+            % {"days": VACANCY_HORIZON_DAYS}
         )
         vacancy = Vacancy(head_lease, today, "sublet_ended")
     elif vacancy.open_offer is not None:
         reasons.append(
-            "Objektet är redan erbjudet till beställning "
-            f"{vacancy.open_offer.request.reference} och väntar på svar."
+            gettext("Objektet är redan erbjudet till beställning %(ref)s och väntar på svar.")
+            % {"ref": vacancy.open_offer.request.reference}
         )
     pool = [v.facts() for v in vacancies(today=today) if v.open_offer is None]
     answer = rules.why_not(

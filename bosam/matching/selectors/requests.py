@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Case, F, Prefetch, Q, QuerySet, When
+from django.utils.translation import gettext
 
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
@@ -92,7 +93,7 @@ def request_get(*, user: Any, request_id: UUID) -> HousingRequest:
         raise HousingRequest.DoesNotExist
     if not request_visible_to(user).filter(pk=found.pk).exists():
         audit_record(actor=user, action=AuditAction.DENIED, obj=found)
-        raise AccessDenied("Du har inte behörighet att se den här beställningen.")
+        raise AccessDenied(gettext("Du har inte behörighet att se den här beställningen."))
     return found
 
 
@@ -145,7 +146,7 @@ def offer_get(*, user: Any, offer_id: UUID) -> Offer:
         raise Offer.DoesNotExist
     if not offer_visible_to(user).filter(pk=offer.pk).exists():
         audit_record(actor=user, action=AuditAction.DENIED, obj=offer)
-        raise AccessDenied("Du har inte behörighet att se det här erbjudandet.")
+        raise AccessDenied(gettext("Du har inte behörighet att se det här erbjudandet."))
     return offer
 
 

@@ -8,7 +8,7 @@ stay-in-home interventions (which carry the committee of the caseworker's office
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bosam.accounts.models import Committee
@@ -96,7 +96,7 @@ def reached(year: int, committee: Committee | None = None) -> FigureValue:
     note = ""
     if figure_.median_days is not None:
         median = Decimal(str(figure_.median_days)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-        note = _g("median %(days)s dagar till första kontakt; %(n)s nåddes inom 7 dagar") % {
+        note = gettext("median %(days)s dagar till första kontakt; %(n)s nåddes inom 7 dagar") % {
             "days": str(median).replace(".", ",").removesuffix(",0"),
             "n": figure_.within_7_days,
         }

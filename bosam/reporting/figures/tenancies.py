@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bosam.accounts.models import Committee
@@ -79,14 +79,14 @@ def goal_fulfilment(year: int, committee: Committee | None = None) -> FigureValu
     )
     took_over = list(result.numerator_ids)
     did_not = [i for i in result.denominator_ids if i not in set(took_over)]
-    note = _g("%(n)s av %(d)s avslutade kontrakt") % {
+    note = gettext("%(n)s av %(d)s avslutade kontrakt") % {
         "n": result.numerator,
         "d": result.denominator,
     }
     if whole.target_percent is not None:
         target = whole.target_percent
         shown = str(int(target)) if target == target.to_integral_value() else str(target)
-        note += _g("; målet för året: %(target)s %%") % {"target": shown.replace(".", ",")}
+        note += gettext("; målet för året: %(target)s %%") % {"target": shown.replace(".", ",")}
     percent = result.percent
     return FigureValue(
         value=percent,
@@ -94,9 +94,9 @@ def goal_fulfilment(year: int, committee: Committee | None = None) -> FigureValu
         record_ids=ids_of([*result.denominator_ids, *result.excluded_ids]),
         model_label=SUBLET,
         breakdown=(
-            _row("took_over", _g("Hushållet tog över kontraktet"), took_over),
-            _row("ended_otherwise", _g("Avslutades utan övertagande"), did_not),
-            _row("excluded", _g("Undantagna (räknas inte)"), list(result.excluded_ids)),
+            _row("took_over", gettext("Hushållet tog över kontraktet"), took_over),
+            _row("ended_otherwise", gettext("Avslutades utan övertagande"), did_not),
+            _row("excluded", gettext("Undantagna (räknas inte)"), list(result.excluded_ids)),
         ),
         note=note,
     )

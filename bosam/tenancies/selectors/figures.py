@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from bosam.accounts.models import Committee
 from bosam.tenancies import rules
@@ -29,7 +30,7 @@ class GoalFulfilmentFigure:
     denominator_ids: list[UUID]
     excluded_ids: list[UUID]
     target_percent: Decimal | None
-    definition: str = rules.GOAL_FULFILMENT_DEFINITION
+    definition: str | Promise = rules.GOAL_FULFILMENT_DEFINITION
 
 
 def takeover_goal_fulfilment(year: int) -> GoalFulfilmentFigure:

@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext
 
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
@@ -102,7 +103,7 @@ def sublet_get(*, user: Any, sublet_id: UUID) -> Sublet:
         raise Sublet.DoesNotExist
     if not sublet_visible_to(user).filter(pk=sublet.pk).exists():
         audit_record(actor=user, action=AuditAction.DENIED, obj=sublet)
-        raise AccessDenied("Du har inte behörighet att se det här andrahandskontraktet.")
+        raise AccessDenied(gettext("Du har inte behörighet att se det här andrahandskontraktet."))
     return sublet
 
 

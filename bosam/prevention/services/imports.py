@@ -17,8 +17,7 @@ from bosam.households.models import HouseholdMember, Person
 from bosam.prevention import rules
 from bosam.prevention.errors import PreventionError, PreventionErrorCode
 from bosam.prevention.models import ImportMapping, LandlordImport, Notification
-from bosam.prevention.services.import_rows import import_new_rows
-from bosam.prevention.services.notifications import notification_update_amounts
+from bosam.prevention.services.import_rows import import_new_rows, import_updated_rows
 from bosam.properties.models import Landlord
 from bosam.tenancies.models import Sublet
 
@@ -185,10 +184,12 @@ def landlord_import_preview(
         elif row.personal_number:
             seen[row.personal_number] = row.line
         person = persons.get(row.personal_number)
-        if person is None and row.personal_number and not row.last_name:
-            row.errors.append(
-                f"Rad {row.line}, Namn: personen finns inte i Bosam och namn saknas i filen."
-            )
+        if person is None and row.personal_number:
+            problem = rules.new_tenant_name_error(row.first_name, row.last_name)
+            if problem == rules.NAME_MISSING:
+                problem = "personen finns inte i Bosam och namn saknas i filen."
+            if problem:
+                row.errors.append(f"Rad {row.line}, Namn: {problem}")
         if row.errors:
             continue
         item.person = (person.merged_into or person) if person else None
@@ -231,14 +232,13 @@ def landlord_import_accept(
         accepted_by=accepted_by,
         unit=unit,
     )
+    updated = []
     for item in preview.rows:
         if item.status == RowStatus.UPDATE and item.existing is not None:
-            notification_update_amounts(
-                notification=item.existing,
-                debt_amount=item.row.debt_amount,
-                months_behind=item.row.months_behind,
-                updated_by=accepted_by,
-            )
+            item.existing.debt_amount = item.row.debt_amount
+            item.existing.months_behind = item.row.months_behind
+            updated.append(item.existing)
+    import_updated_rows(notifications=updated, updated_by=accepted_by)
     batch.status = LandlordImport.Status.ACCEPTED
     batch.accepted_at = timezone.now()
     batch.created_count = preview.count(RowStatus.NEW)

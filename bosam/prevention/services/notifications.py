@@ -85,9 +85,12 @@ def tenant_resolve(*, tenant: TenantInput, registered_by: Any) -> Person:
     person = Person.objects.filter(personal_number=digits).select_related("merged_into").first()
     if person is not None:
         return person.merged_into or person
-    if not tenant.last_name.strip():
+    problem = rules.new_tenant_name_error(tenant.first_name, tenant.last_name)
+    if problem:
         raise PreventionError(
-            f"Personen med nummer {digits[:8]}-**** finns inte i Bosam; ange namn.",
+            f"Personen med nummer {digits[:8]}-**** finns inte i Bosam; ange namn."
+            if problem == rules.NAME_MISSING
+            else problem[:1].upper() + problem[1:],
             code=PreventionErrorCode.NO_TENANT,
             extra={"field": "last_name"},
         )

@@ -25,6 +25,7 @@ from django.utils import timezone
 from bosam.accounts.models import Unit
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_records
+from bosam.core.bulk_insert import bulk_insert, bulk_insert_rows
 from bosam.households.models import Household, HouseholdMember, Person
 from bosam.prevention import rules
 from bosam.prevention.models import LandlordImport, Notification, PreventionCase
@@ -117,10 +118,11 @@ def import_new_rows(
     if not items:
         return []
     today = timezone.localdate()
+    now = timezone.now()
     unit_id = getattr(accepted_by, "unit_id", None)
     persons: list[Person] = [item.person or _new_person(item.row, unit_id) for item in items]
     new_persons = [p for item, p in zip(items, persons, strict=True) if item.person is None]
-    Person.objects.bulk_create(new_persons, batch_size=BATCH_SIZE)
+    bulk_insert(new_persons)
 
     households = _households({item.person.pk for item in items if item.person is not None})
     known_household_ids = {h.pk for h in households.values()}
@@ -145,8 +147,15 @@ def import_new_rows(
         households[person.pk] = household
         new_households.append(household)
         new_members.append(member)
-    Household.objects.bulk_create(new_households, batch_size=BATCH_SIZE)
-    HouseholdMember.objects.bulk_create(new_members, batch_size=BATCH_SIZE)
+    bulk_insert(new_households)
+    bulk_insert_rows(
+        HouseholdMember,
+        ("id", "created_at", "updated_at", "household_id", "person_id", "relation", "start_date"),
+        (
+            (m.pk, now, now, m.household.pk, m.person.pk, m.relation, m.start_date)
+            for m in new_members
+        ),
+    )
 
     household_by_id = {h.pk: h for h in households.values()}
     open_cases: dict[Any, PreventionCase] = {}
@@ -210,17 +219,15 @@ def import_new_rows(
         )
         amounts = [n.debt_amount for n in own if n.debt_amount is not None]
         case.debt_amount = amounts[-1] if amounts else None
-    PreventionCase.objects.bulk_create(new_cases.values(), batch_size=BATCH_SIZE)
+    bulk_insert(list(new_cases.values()))
     for notification in notifications:
         notification.case_id = notification.case.pk
-    Notification.objects.bulk_create(notifications, batch_size=BATCH_SIZE)
+    bulk_insert(notifications)
     through = Notification.tenants.through
-    through.objects.bulk_create(
-        [
-            through(notification_id=n.pk, person_id=p.pk)
-            for n, p in zip(notifications, persons, strict=True)
-        ],
-        batch_size=BATCH_SIZE,
+    bulk_insert_rows(
+        through,
+        ("notification_id", "person_id"),
+        ((n.pk, p.pk) for n, p in zip(notifications, persons, strict=True)),
     )
     _cases_refresh(c for c in open_cases.values() if c.pk in by_case)
 
@@ -244,8 +251,7 @@ def import_updated_rows(*, notifications: Sequence[Notification], updated_by: An
         notifications, ["debt_amount", "months_behind", "updated_at"], batch_size=BATCH_SIZE
     )
     cases = {
-        c.pk: c
-        for c in PreventionCase.objects.filter(pk__in={n.case_id for n in notifications})
+        c.pk: c for c in PreventionCase.objects.filter(pk__in={n.case_id for n in notifications})
     }
     households = {
         h.pk: h

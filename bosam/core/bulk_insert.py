@@ -43,6 +43,9 @@ def bulk_insert_rows(
             batch_size=BATCH_SIZE,
         )
         return
+    # Made in full first: while COPY streams, the connection can run no other query, and making a
+    # row may read (a label from a related record).
+    values = list(rows)
     columns = {f.attname: f.column for f in model._meta.concrete_fields}
     quote = connection.ops.quote_name
     sql = (
@@ -50,7 +53,7 @@ def bulk_insert_rows(
         f"({', '.join(quote(columns[name]) for name in attnames)}) FROM STDIN"
     )
     with connection.cursor() as cursor, cursor.copy(sql) as copy:
-        for row in rows:
+        for row in values:
             copy.write_row(row)
 
 

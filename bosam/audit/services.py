@@ -199,7 +199,8 @@ def audit_records(
             object_type, object_id, label = _object_type(obj), str(obj.pk), str(obj)[:200]
             outside = unit_id is not None and who.actor_unit_id != unit_id
             occurred_at = timezone.now()
-            for person_id, person_label in [(p.id, p.label[:200]) for p in people] or [(None, "")]:
+            concerned: list[tuple[UUID | None, str]] = [(p.id, p.label[:200]) for p in people]
+            for person_id, person_label in concerned or [(None, "")]:
                 yield (
                     occurred_at,
                     who.actor_id,

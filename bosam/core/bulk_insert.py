@@ -46,7 +46,7 @@ def bulk_insert_rows(
     # Made in full first: while COPY streams, the connection can run no other query, and making a
     # row may read (a label from a related record).
     values = list(rows)
-    columns = {f.attname: f.column for f in model._meta.concrete_fields}
+    columns = {f.attname: str(f.column) for f in model._meta.concrete_fields}
     quote = connection.ops.quote_name
     sql = (
         f"COPY {quote(model._meta.db_table)} "

@@ -36,7 +36,7 @@ from bosam.tenancies.models import Sublet
 BATCH_SIZE = 1000
 
 
-def _current_members() -> Prefetch:
+def _current_members() -> "Prefetch[Any]":
     members = HouseholdMember.objects.filter(end_date__isnull=True).select_related("person")
     return Prefetch(
         "memberships",
@@ -174,8 +174,10 @@ def import_new_rows(
     for item, person in zip(items, persons, strict=True):
         row = item.row
         household = household_by_id[households[person.pk].pk]
-        case = open_cases.get(household.pk) or new_cases.get(household.pk)
-        if case is None:
+        found = open_cases.get(household.pk) or new_cases.get(household.pk)
+        if found is not None:
+            case = found
+        else:
             children = sum(
                 1 for m in household.current_members_cached() if m.person.is_child_on(received_on)
             )

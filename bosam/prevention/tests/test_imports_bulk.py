@@ -288,3 +288,30 @@ def test_a_row_the_register_cannot_hold_is_refused_by_name(
     )
     assert (done.created_count, done.refused_count) == (0, 1)
     assert not Person.objects.filter(personal_number=pnr).exists()
+
+
+def test_new_amounts_for_a_known_row_are_saved_refresh_the_case_and_are_audited(
+    prevention_caseworker,
+) -> None:  # type: ignore[no-untyped-def]
+    landlord = _landlord("Hyresbolaget AB")
+    pnr = personal_number(date(1980, 1, 15), 981)
+    _import(prevention_caseworker, landlord, _row(pnr))
+    changed = _row(pnr).replace("12 345,50 kr;2", "15 000 kr;3")
+    batch = landlord_import_upload(
+        landlord=landlord,
+        filename="ny.csv",
+        content=f"{HEADER}\n{changed}\n".encode(),
+        period=date(2022, 5, 1),
+        uploaded_by=prevention_caseworker,
+    )
+    done = landlord_import_accept(
+        landlord_import=batch, accepted_by=prevention_caseworker, unit=prevention_caseworker.unit
+    )
+    assert (done.created_count, done.updated_count) == (0, 1)
+    notification = Notification.objects.get(tenants__personal_number=pnr)
+    assert (notification.debt_amount, notification.months_behind) == (Decimal("15000.00"), 3)
+    assert notification.case.debt_amount == Decimal("15000.00")
+    assert notification.case.atervinningsfrist_ends_on == date(2022, 6, 10)
+    assert AuditEvent.objects.filter(
+        action=AuditAction.UPDATE, object_id=str(notification.pk), actor=prevention_caseworker
+    ).exists()

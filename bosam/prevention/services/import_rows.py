@@ -114,7 +114,10 @@ def import_new_rows(
     accepted_by: Any,
     unit: Unit,
 ) -> list[Notification]:
-    """Register each new row as a notification, opening or joining its household's case."""
+    """Register each new row as a notification, opening or joining its household's case.
+
+    Related records are given by key where nothing reads them back, which makes the instances
+    cheaper to build."""
     if not items:
         return []
     today = timezone.localdate()
@@ -135,7 +138,7 @@ def import_new_rows(
             continue
         row = item.row
         household = Household(
-            unit=unit, street_address=row.street_address, postcode=row.postcode, town=row.town
+            unit_id=unit.pk, street_address=row.street_address, postcode=row.postcode, town=row.town
         )
         member = HouseholdMember(
             household=household,
@@ -184,7 +187,7 @@ def import_new_rows(
             case = PreventionCase(
                 household=household,
                 opened_on=received_on,
-                caseworker=accepted_by,
+                caseworker_id=accepted_by.pk,
                 children_count=children,
             )
             new_cases[household.pk] = case
@@ -194,7 +197,7 @@ def import_new_rows(
             stage=item.stage,
             received_on=received_on,
             period=rules.notification_period(batch.period),
-            landlord=batch.landlord,
+            landlord_id=batch.landlord_id,
             street_address=row.street_address,
             postcode=row.postcode,
             town=row.town,
@@ -203,9 +206,9 @@ def import_new_rows(
             debt_amount=row.debt_amount,
             months_behind=row.months_behind,
             notice_served_on=row.notice_served_on,
-            landlord_import=batch,
+            landlord_import_id=batch.pk,
             import_line=row.line,
-            registered_by=accepted_by,
+            registered_by_id=accepted_by.pk,
         )
         notification_deadlines_apply(notification)
         notifications.append(notification)

@@ -244,9 +244,17 @@ def audit_record(
 
 def audit_list(*, actor: Any, objects: Iterable[models.Model], reason: str = "") -> None:
     """Record that each record (and each person in it) was shown in a list or search result."""
+    audit_records(actor=actor, action=AuditAction.LIST, objects=objects, reason=reason)
+
+
+def audit_records(
+    *, actor: Any, action: str, objects: Iterable[models.Model], reason: str = ""
+) -> None:
+    """The rows `audit_record` writes for each of many records one action touched (a bulk
+    import), written in one statement instead of one per record."""
     if not _enabled():
         return
-    shared = _Shared.now(actor=actor, action=AuditAction.LIST, reason=reason)
+    shared = _Shared.now(actor=actor, action=action, reason=reason)
     rows: list[_Row] = []
     for obj in objects:
         people, unit_id = _describe(obj)

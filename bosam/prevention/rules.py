@@ -238,6 +238,7 @@ class ArrearsRow:
     first_name: str = ""
     last_name: str = ""
     birth_date: date | None = None
+    number_kind: str = ""  # households.rules.NumberKind's value, for a tenant not yet in Bosam
     street_address: str = ""
     postcode: str = ""
     town: str = ""
@@ -260,6 +261,12 @@ def split_name(text: str) -> tuple[str, str]:
     return "", text
 
 
+# A debt is stored with twelve digits, two of them öre (Notification.debt_amount).
+MAX_DEBT_AMOUNT = Decimal("9999999999.99")
+# A name part is stored in at most this many characters (Person.first_name, Person.last_name).
+MAX_NAME_LENGTH = 100
+
+
 def parse_debt_amount(text: str) -> Decimal:
     """'12 345,50 kr' -> Decimal('12345.50'); a negative debt is a credit, not arrears."""
     value = parse_swedish_decimal(text)
@@ -267,7 +274,26 @@ def parse_debt_amount(text: str) -> Decimal:
         raise ValueError(
             _("%(text)r är negativt; ange skulden som ett positivt belopp.") % {"text": text}
         )
-    return value.quantize(Decimal("0.01"))
+    value = value.quantize(Decimal("0.01"))
+    if value > MAX_DEBT_AMOUNT:
+        raise ValueError(_("%(text)r är inte ett belopp.") % {"text": text})
+    return value
+
+
+# Returned when a new tenant has no surname; each caller says it in its own words.
+NAME_MISSING = "name_missing"
+
+
+def new_tenant_name_error(first_name: str, last_name: str) -> str:
+    """Why a tenant not yet in Bosam cannot be registered under this name, or '' when they can:
+    a new person needs a surname (NAME_MISSING), and a name that does not fit the register is a
+    typing error. Checked by a single notification and by every row of a landlord's list alike,
+    each saying it in its own words."""
+    if not last_name.strip():
+        return NAME_MISSING
+    if max(len(first_name.strip()), len(last_name.strip())) > MAX_NAME_LENGTH:
+        return _("namnet är längre än %(max)s tecken.") % {"max": MAX_NAME_LENGTH}
+    return ""
 
 
 def parse_months_behind(text: str) -> int | None:
@@ -307,6 +333,7 @@ def read_arrears_row(
             fail("personal_number", str(exc))
         else:
             row.personal_number, row.birth_date = parsed.digits, parsed.birth_date
+            row.number_kind = parsed.kind.value
     row.first_name, row.last_name = split_name(cell("name"))
     row.street_address = cell("street_address")[:200]
     row.postcode = cell("postcode")[:6]

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from bosam.accounts.models import Unit
 from bosam.audit.models import AuditAction
@@ -17,8 +18,7 @@ from bosam.households.models import HouseholdMember, Person
 from bosam.prevention import rules
 from bosam.prevention.errors import PreventionError, PreventionErrorCode
 from bosam.prevention.models import ImportMapping, LandlordImport, Notification
-from bosam.prevention.services.import_rows import import_new_rows
-from bosam.prevention.services.notifications import notification_update_amounts
+from bosam.prevention.services.import_rows import import_new_rows, import_updated_rows
 from bosam.properties.models import Landlord
 from bosam.tenancies.models import Sublet
 
@@ -91,7 +91,7 @@ def landlord_import_upload(
     it again would create nothing."""
     if len(content) > MAX_FILE_BYTES:
         raise PreventionError(
-            "Filen är större än 10 MB.",
+            gettext("Filen är större än 10 MB."),
             code=PreventionErrorCode.IMPORT_INVALID,
             extra={"field": "file"},
         )
@@ -106,8 +106,11 @@ def landlord_import_upload(
     ).first()
     if earlier is not None:
         raise PreventionError(
-            f"Filen är redan importerad {timezone.localtime(earlier.accepted_at):%Y-%m-%d %H:%M} "
-            f"({earlier.filename}). Ingenting nytt skapas.",
+            gettext("Filen är redan importerad %(when)s (%(name)s). Ingenting nytt skapas.")
+            % {
+                "when": f"{timezone.localtime(earlier.accepted_at):%Y-%m-%d %H:%M}",
+                "name": earlier.filename,
+            },
             code=PreventionErrorCode.IMPORT_ALREADY_DONE,
             extra={"field": "file", "existing": str(earlier.pk)},
         )
@@ -179,16 +182,21 @@ def landlord_import_preview(
         preview.rows.append(item)
         if row.personal_number in seen:
             row.errors.append(
-                f"Rad {row.line}, Personnummer: samma hyresgäst som på rad "
-                f"{seen[row.personal_number]}."
+                gettext("Rad %(line)s, Personnummer: samma hyresgäst som på rad %(first)s.")
+                % {"line": row.line, "first": seen[row.personal_number]}
             )
         elif row.personal_number:
             seen[row.personal_number] = row.line
         person = persons.get(row.personal_number)
-        if person is None and row.personal_number and not row.last_name:
-            row.errors.append(
-                f"Rad {row.line}, Namn: personen finns inte i Bosam och namn saknas i filen."
-            )
+        if person is None and row.personal_number:
+            problem = rules.new_tenant_name_error(row.first_name, row.last_name)
+            if problem == rules.NAME_MISSING:
+                problem = gettext("personen finns inte i Bosam och namn saknas i filen.")
+            if problem:
+                row.errors.append(
+                    gettext("Rad %(line)s, Namn: %(problem)s")
+                    % {"line": row.line, "problem": problem}
+                )
         if row.errors:
             continue
         item.person = (person.merged_into or person) if person else None
@@ -214,7 +222,7 @@ def landlord_import_accept(
     batch = LandlordImport.objects.select_for_update().get(pk=landlord_import.pk)
     if batch.status != LandlordImport.Status.PREVIEW:
         raise PreventionError(
-            "Filen är redan hanterad.", code=PreventionErrorCode.IMPORT_ALREADY_DONE
+            gettext("Filen är redan hanterad."), code=PreventionErrorCode.IMPORT_ALREADY_DONE
         )
     saved = import_mapping_for(batch.landlord)
     preview = landlord_import_preview(
@@ -231,14 +239,13 @@ def landlord_import_accept(
         accepted_by=accepted_by,
         unit=unit,
     )
+    updated = []
     for item in preview.rows:
         if item.status == RowStatus.UPDATE and item.existing is not None:
-            notification_update_amounts(
-                notification=item.existing,
-                debt_amount=item.row.debt_amount,
-                months_behind=item.row.months_behind,
-                updated_by=accepted_by,
-            )
+            item.existing.debt_amount = item.row.debt_amount
+            item.existing.months_behind = item.row.months_behind
+            updated.append(item.existing)
+    import_updated_rows(notifications=updated, updated_by=accepted_by)
     batch.status = LandlordImport.Status.ACCEPTED
     batch.accepted_at = timezone.now()
     batch.created_count = preview.count(RowStatus.NEW)
@@ -257,7 +264,7 @@ def landlord_import_discard(*, landlord_import: LandlordImport, discarded_by: An
     """The caseworker did not accept the file; it stays in the history as discarded."""
     if landlord_import.status != LandlordImport.Status.PREVIEW:
         raise PreventionError(
-            "Filen är redan hanterad.", code=PreventionErrorCode.IMPORT_ALREADY_DONE
+            gettext("Filen är redan hanterad."), code=PreventionErrorCode.IMPORT_ALREADY_DONE
         )
     landlord_import.status = LandlordImport.Status.DISCARDED
     landlord_import.save(update_fields=["status", "updated_at"])

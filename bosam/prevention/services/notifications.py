@@ -86,10 +86,13 @@ def tenant_resolve(*, tenant: TenantInput, registered_by: Any) -> Person:
     person = Person.objects.filter(personal_number=digits).select_related("merged_into").first()
     if person is not None:
         return person.merged_into or person
-    if not tenant.last_name.strip():
+    problem = rules.new_tenant_name_error(tenant.first_name, tenant.last_name)
+    if problem:
         raise PreventionError(
             _("Personen med nummer %(number)s finns inte i Bosam; ange namn.")
-            % {"number": f"{digits[:8]}-****"},
+            % {"number": f"{digits[:8]}-****"}
+            if problem == rules.NAME_MISSING
+            else problem[:1].upper() + problem[1:],
             code=PreventionErrorCode.NO_TENANT,
             extra={"field": "last_name"},
         )

@@ -251,7 +251,9 @@ class _Builder:
             offer.explanation = best.explanation
 
     def write(self) -> None:
-        for request in sorted(self.requests, key=lambda r: (r.received_on, str(r.pk))):
+        # A stable sort on the day alone: ties keep the order they were drawn in, so the numbers
+        # repeat from run to run (the uuid4 keys differ each time).
+        for request in sorted(self.requests, key=lambda r: r.received_on):
             year = request.received_on.year
             self.numbers[year] += 1
             request.reference = f"BB-{year}-{self.numbers[year]:04d}"

@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, prefetch_related_objects
 
 from bosam.core.demo import DISTRICTS, DemoContext, batched
 from bosam.households.models import Household, HouseholdMember
@@ -130,6 +130,8 @@ class _Builder:
         """Housed requests behind most recent sublets, some after a declined offer."""
         first = date(self.today.year - YEARS_OF_HISTORY, 1, 1)
         recent = sorted((s for s in sublets if s.start_date >= first), key=lambda s: s.start_date)
+        # Each sublet's lease usage, committee and room count, fetched once rather than per sublet.
+        prefetch_related_objects(recent, "head_lease__usage", "apartment", "committee")
         leases = [s.head_lease for s in recent]
         for sublet in recent:
             if self.rng.random() > SHARE_THROUGH_MATCHING:

@@ -233,10 +233,12 @@ class _Builder:
             )
         settings = rule_settings(MatchingSettings.objects.get_or_create(pk=1)[0])
         offered: set[Any] = set()
+        # A request's facts do not change while offers are laid out: made once, not per vacancy.
+        facts = {r.pk: request_facts(r) for r in waiting}
         for vacancy in free[::3]:
             candidates = [r for r in waiting if r.pk not in offered]
             ranking = rules.rank_requests(
-                vacancy.facts(), [request_facts(r) for r in candidates], settings, self.today
+                vacancy.facts(), [facts[r.pk] for r in candidates], settings, self.today
             )
             if not ranking.proposals:
                 continue

@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, prefetch_related_objects
 
 from bosam.core.demo import DISTRICTS, DemoContext, batched
 from bosam.households.models import Household, HouseholdMember
@@ -130,6 +130,8 @@ class _Builder:
         """Housed requests behind most recent sublets, some after a declined offer."""
         first = date(self.today.year - YEARS_OF_HISTORY, 1, 1)
         recent = sorted((s for s in sublets if s.start_date >= first), key=lambda s: s.start_date)
+        # Each sublet's lease usage, committee and room count, fetched once rather than per sublet.
+        prefetch_related_objects(recent, "head_lease__usage", "apartment", "committee")
         leases = [s.head_lease for s in recent]
         for sublet in recent:
             if self.rng.random() > SHARE_THROUGH_MATCHING:
@@ -231,10 +233,12 @@ class _Builder:
             )
         settings = rule_settings(MatchingSettings.objects.get_or_create(pk=1)[0])
         offered: set[Any] = set()
+        # A request's facts do not change while offers are laid out: made once, not per vacancy.
+        facts = {r.pk: request_facts(r) for r in waiting}
         for vacancy in free[::3]:
             candidates = [r for r in waiting if r.pk not in offered]
             ranking = rules.rank_requests(
-                vacancy.facts(), [request_facts(r) for r in candidates], settings, self.today
+                vacancy.facts(), [facts[r.pk] for r in candidates], settings, self.today
             )
             if not ranking.proposals:
                 continue
@@ -251,7 +255,9 @@ class _Builder:
             offer.explanation = best.explanation
 
     def write(self) -> None:
-        for request in sorted(self.requests, key=lambda r: (r.received_on, str(r.pk))):
+        # A stable sort on the day alone: ties keep the order they were drawn in, so the numbers
+        # repeat from run to run (the uuid4 keys differ each time).
+        for request in sorted(self.requests, key=lambda r: r.received_on):
             year = request.received_on.year
             self.numbers[year] += 1
             request.reference = f"BB-{year}-{self.numbers[year]:04d}"

@@ -12,10 +12,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from bosam.audit.models import AuditAction, AuditEvent
-from bosam.audit.services import _describe as audit_describe
-from bosam.audit.services import _enabled as audit_enabled
-from bosam.audit.services import _events_for as audit_events_for
+from bosam.audit.models import AuditAction
+from bosam.audit.services import audit_records
 from bosam.core.demo import DemoContext, batched, demo_org_number
 from bosam.households.models import HouseholdMember, Intervention, InterventionType
 from bosam.households.rules import is_child
@@ -402,28 +400,4 @@ def _write_interventions(plans: list[_Plan], user: Any) -> None:
     ]
     for chunk in batched(rows, 2000):
         Intervention.objects.bulk_create(chunk)
-    _audit_created(rows, user)
-
-
-def _audit_created(objects: list[Any], actor: Any) -> None:
-    """The rows `audit_record(action=CREATE)` writes for each object, inserted in bulk."""
-    if not audit_enabled():
-        return
-    events = []
-    for obj in objects:
-        people, unit_id = audit_describe(obj)
-        events.extend(
-            audit_events_for(
-                actor=actor,
-                action=AuditAction.CREATE,
-                obj=obj,
-                object_type=f"{obj._meta.app_label}.{obj._meta.model_name}",
-                object_id=str(obj.pk),
-                object_label=str(obj),
-                people=people,
-                record_unit_id=unit_id,
-                reason="",
-            )
-        )
-    for chunk in batched(events, 5000):
-        AuditEvent.objects.bulk_create(chunk)
+    audit_records(actor=user, action=AuditAction.CREATE, objects=rows)

@@ -7,11 +7,10 @@ import pytest
 
 from bosam.reporting.tests import factories as f
 
-# serialized_rollback: the flush between tests would empty the catalogues the migrations seed.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# The catalogues the migrations seed are seeded again after each flush by the autouse fixture
+# (bosam.testing.seed_catalogues); serialized_rollback would restore rows a flush's post-migrate
+# signal has already recreated (content types) and fail on their unique keys.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(__file__).resolve().parents[3] / "tests" / "assets" / "axe-core-4.14.1.min.js"
 

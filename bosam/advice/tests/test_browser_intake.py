@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from playwright.sync_api import expect
 
 from bosam.accounts.models import User
 from bosam.advice.models import AdviceCase, AdviceChannel
@@ -77,8 +78,10 @@ def test_a_returning_persons_earlier_cases_appear_as_the_number_is_typed(
     earlier = register_case(adviser, personal_number=person.formatted_number)
     login(page, adviser)
     page.goto("/advice/nytt/")
-    # when the adviser types the number
+    # when the adviser tabs from the first field (focused when the page opens) and types the number
+    expect(page.locator("#id_channel")).to_be_focused()
     page.keyboard.press("Tab")
+    expect(page.locator("#id_personal_number")).to_be_focused()
     page.keyboard.type(person.formatted_number)
     # then the register's answer appears without leaving the form
     lookup = page.locator("#person-lookup")

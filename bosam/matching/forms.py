@@ -7,7 +7,7 @@ from bosam.accounts.models import Committee
 from bosam.core.forms import SwedishDateInput
 from bosam.households.models import Household
 from bosam.matching.models import DeclineReason, HousingRequest, MatchingSettings
-from bosam.properties.models import HeadLease, Usage
+from bosam.properties.models import Usage
 
 
 class DistrictsField(forms.CharField):
@@ -105,17 +105,24 @@ class OfferWithdrawForm(forms.Form):
 
 
 class WhyNotForm(forms.Form):
-    head_lease = forms.ModelChoiceField(
-        label=_("Objekt"),
-        queryset=HeadLease.objects.filter(end_reason__isnull=True)
-        .select_related("apartment")
-        .order_by("apartment__street_address", "apartment__apartment_number"),
-    )
+    """The object asked about, typed as the coordinator knows it: the head lease number, the
+    landlord's object number or the address. Not a select: at the size of a large municipality
+    that would be thousands of options to send and scroll. `head_lease` is set when the
+    coordinator picks one of several matches (and by the API's clients)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["head_lease"]
-        field.label_from_instance = lambda lease: f"{lease.apartment} ({lease.number})"  # type: ignore[attr-defined]
+    lease = forms.CharField(
+        label=_("Objekt"),
+        max_length=200,
+        required=False,
+        help_text=_("Avtalsnummer, hyresvärdens objektnummer eller adress."),
+    )
+    head_lease = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("head_lease") and not (cleaned.get("lease") or "").strip():
+            self.add_error("lease", _("Skriv avtalsnummer, objektnummer eller adress."))
+        return cleaned
 
 
 class SettingsForm(forms.ModelForm):  # type: ignore[type-arg]

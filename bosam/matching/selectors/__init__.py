@@ -9,6 +9,7 @@ from bosam.matching.selectors.figures import (
 )
 from bosam.matching.selectors.proposals import (
     VACANCY_HORIZON_DAYS,
+    WHY_NOT_MATCHES_SHOWN,
     RankedRequests,
     RankedVacancies,
     Vacancy,
@@ -24,6 +25,7 @@ from bosam.matching.selectors.proposals import (
     vacancy_get,
     waiting_requests,
     why_not_answer,
+    why_not_leases,
 )
 from bosam.matching.selectors.requests import (
     READ_CAPABILITIES,
@@ -48,6 +50,7 @@ __all__ = [
     "matching_figures",
     "READ_CAPABILITIES",
     "VACANCY_HORIZON_DAYS",
+    "WHY_NOT_MATCHES_SHOWN",
     "RankedRequests",
     "RankedVacancies",
     "RequestFilters",
@@ -74,5 +77,6 @@ __all__ = [
     "vacancy_get",
     "waiting_requests",
     "why_not_answer",
+    "why_not_leases",
     "with_people",
 ]

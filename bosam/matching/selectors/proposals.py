@@ -119,16 +119,19 @@ def vacancies(
     if head_lease_ids is not None:
         leases_qs = leases_qs.filter(pk__in=list(head_lease_ids))
     leases = list(leases_qs.select_related("apartment", "usage", "committee"))
+    # The leases' ids as a list, not the query again: its EXISTS over the sublets is most of
+    # its cost, and the few hundred leases that may be free make a short IN list.
+    lease_ids = [lease.pk for lease in leases]
     periods: dict[int, list[tenancy_rules.Period]] = defaultdict(list)
     # Every earlier sublet counts: it tells since when the apartment has been free.
     for lease_id, start, end in Sublet.objects.filter(
-        head_lease_id__in=leases_qs.values("pk"), start_date__lte=until
+        head_lease_id__in=lease_ids, start_date__lte=until
     ).values_list("head_lease_id", "start_date", "end_date"):
         periods[lease_id].append(tenancy_rules.Period(start, end))
     open_offers = {
         offer.head_lease_id: offer
         for offer in Offer.objects.filter(
-            state=Offer.State.OFFERED, head_lease_id__in=leases_qs.values("pk")
+            state=Offer.State.OFFERED, head_lease_id__in=lease_ids
         ).select_related("request", "offered_by")
     }
     found = []
@@ -206,6 +209,40 @@ def proposals_for_request(*, request: HousingRequest, today: date) -> RankedVaca
         request_facts(request), [v.facts() for v in pool], rule_settings(settings_get()), today
     )
     return RankedVacancies(request, ranking, {v.head_lease.pk: v for v in pool})
+
+
+# How many matches the "why not" question lists when the typed object is ambiguous.
+WHY_NOT_MATCHES_SHOWN = 10
+
+
+def why_not_leases(*, text: str = "", head_lease_id: int | None = None) -> list[HeadLease]:
+    """The head leases a "why not" question can be about. Picked by id: that one. Typed: the
+    running head lease whose number or landlord's object number it is; otherwise those whose
+    address contains it, written as the apartment is shown ("Storgatan 1 lgh 1101, Town"), at
+    most WHY_NOT_MATCHES_SHOWN + 1 so the page can say that there are more."""
+    leases = HeadLease.objects.select_related("apartment")
+    if head_lease_id:
+        return list(leases.filter(pk=head_lease_id))
+    text = " ".join(text.split())
+    if not text:
+        return []
+    running = leases.filter(end_reason__isnull=True)
+    exact = list(
+        running.filter(Q(number__iexact=text) | Q(apartment__landlord_object_number__iexact=text))[
+            :2
+        ]
+    )
+    if len(exact) == 1:
+        return exact
+    address, _, number = text.split(",")[0].partition(" lgh ")
+    found = running.filter(apartment__street_address__icontains=address.strip())
+    if number.strip():
+        found = found.filter(apartment__apartment_number=number.strip())
+    return list(
+        found.order_by("apartment__street_address", "apartment__apartment_number", "number")[
+            : WHY_NOT_MATCHES_SHOWN + 1
+        ]
+    )
 
 
 @dataclass(frozen=True)

@@ -154,13 +154,13 @@ def offer_get(*, user: Any, offer_id: UUID) -> Offer:
 
 
 def offers_unanswered(*, user: Any, today: date, after_days: int, limit: int = 20) -> list[Offer]:
-    """Open offers made more than `after_days` ago without an answer, oldest first."""
+    """Open offers made more than `after_days` ago without an answer, oldest first. The start
+    page names them by request reference and apartment only, so no household is loaded."""
     return list(
-        _offers_with_people(
-            offer_visible_to(user).filter(
-                state=Offer.State.OFFERED, offered_on__lt=today - timedelta(days=after_days)
-            )
-        ).order_by("offered_on")[:limit]
+        offer_visible_to(user)
+        .filter(state=Offer.State.OFFERED, offered_on__lt=today - timedelta(days=after_days))
+        .select_related("request", "apartment")
+        .order_by("offered_on")[:limit]
     )
 
 

@@ -190,6 +190,60 @@ def test_request_page_ranks_vacancies_and_answers_why_not(
     assert "<h1>" not in answer  # the htmx partial only
 
 
+def test_the_coordinator_asks_why_not_by_typing_the_head_lease_number(
+    client, org, social_worker_a, coordinator
+) -> None:
+    made = make_request(social_worker_a, make_client(org.unit_a), org.committee, household_size=5)
+    small = make_vacancy(org.committee, room_count=1)
+    make_vacancy(org.committee, room_count=3)
+    client.force_login(coordinator)
+    page = client.get(reverse("matching:request_detail", args=[made.pk])).content.decode()
+    # the object is typed, not picked from a list of every head lease in the municipality
+    assert 'name="lease"' in page
+    assert f'<option value="{small.pk}"' not in page
+    answer = client.get(
+        reverse("matching:why_not", args=[made.pk]),
+        {"lease": f" {small.number.lower()} "},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert "Hushållet är 5 personer" in answer
+    assert str(small.apartment) in answer
+
+
+def test_an_address_that_several_objects_share_lists_them_to_pick_from(
+    client, org, social_worker_a, coordinator
+) -> None:
+    made = make_request(social_worker_a, make_client(org.unit_a), org.committee, household_size=5)
+    first = make_vacancy(org.committee, street_address="Vattengränd 3", apartment_number="1101")
+    second = make_vacancy(org.committee, street_address="Vattengränd 3", apartment_number="1201")
+    client.force_login(coordinator)
+    asked = reverse("matching:why_not", args=[made.pk])
+    listed = client.get(asked, {"lease": "vattengränd 3"}).content.decode()
+    assert "Flera objekt matchar" in listed
+    assert f"?head_lease={first.pk}" in listed
+    assert f"?head_lease={second.pk}" in listed
+    # the apartment as it is shown ("Vattengränd 3 lgh 1201, Norrköping") finds that one only
+    one = client.get(asked, {"lease": str(second.apartment)}).content.decode()
+    assert "Flera objekt matchar" not in one
+    assert "Objektet föreslås inte för beställningen" in one
+    picked = client.get(asked, {"head_lease": first.pk}).content.decode()
+    assert "Objektet föreslås inte för beställningen" in picked
+
+
+def test_an_object_that_no_running_head_lease_matches_is_named_as_the_error(
+    client, org, social_worker_a, coordinator
+) -> None:
+    made = make_request(social_worker_a, make_client(org.unit_a), org.committee)
+    make_vacancy(org.committee)
+    client.force_login(coordinator)
+    asked = reverse("matching:why_not", args=[made.pk])
+    partial = client.get(asked, {"lease": "Finns inte 99"}, headers={"HX-Request": "true"})
+    assert "Inget gällande avtal har det avtalsnumret" in partial.content.decode()
+    empty = client.get(asked, {"lease": " "}, headers={"HX-Request": "true"})
+    assert "Skriv avtalsnummer, objektnummer eller adress" in empty.content.decode()
+    assert not AuditEvent.objects.filter(actor=coordinator, action=AuditAction.VIEW).exists()
+
+
 def test_offering_from_the_vacancy_page_and_a_second_coordinator_gets_a_message(
     client, org, social_worker_a, coordinator
 ) -> None:

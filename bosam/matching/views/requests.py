@@ -181,18 +181,34 @@ def request_withdraw(request: AuthedHttpRequest, request_id: UUID) -> HttpRespon
 
 @capability_required(Capability.MATCHING_WORK)
 def why_not(request: AuthedHttpRequest, request_id: UUID) -> HttpResponse:
-    """Answer "why is this apartment not proposed for this request" (htmx partial or page)."""
+    """Answer "why is this apartment not proposed for this request" (htmx partial or page). The
+    object is typed; several matches are listed to pick from, none is a message on the field."""
     housing_request = get_request(request, request_id)
     form = WhyNotForm(request.GET or None)
     answer = None
+    matches: list[Any] = []
     if form.is_valid():
-        audit_record(actor=request.user, action=AuditAction.VIEW, obj=housing_request)
-        answer = selectors.why_not_answer(
-            request=housing_request,
-            head_lease=form.cleaned_data["head_lease"],
-            today=timezone.localdate(),
+        matches = selectors.why_not_leases(
+            text=form.cleaned_data["lease"], head_lease_id=form.cleaned_data["head_lease"]
         )
-    context = {"housing_request": housing_request, "why_not_form": form, "answer": answer}
+        if not matches:
+            form.add_error(
+                "lease",
+                _("Inget gällande avtal har det avtalsnumret, objektnumret eller adressen."),
+            )
+        elif len(matches) == 1:
+            audit_record(actor=request.user, action=AuditAction.VIEW, obj=housing_request)
+            answer = selectors.why_not_answer(
+                request=housing_request, head_lease=matches[0], today=timezone.localdate()
+            )
+    context = {
+        "housing_request": housing_request,
+        "why_not_form": form,
+        "answer": answer,
+        "asked_about": matches[0] if answer else None,
+        "matches": matches[: selectors.WHY_NOT_MATCHES_SHOWN] if len(matches) > 1 else [],
+        "more_matches": len(matches) > selectors.WHY_NOT_MATCHES_SHOWN,
+    }
     if request.htmx:
         return TemplateResponse(request, "matching/why_not.html#answer", context)
     return TemplateResponse(request, "matching/why_not.html", context)

@@ -131,14 +131,16 @@ def head_leases_open_for_sublet(*, today: date) -> QuerySet[HeadLease]:
 
 
 def takeovers_due(*, user: Any, today: date, within_days: int = 30) -> list[Sublet]:
-    """Running sublets whose planned takeover is past or within the coming days."""
+    """Running sublets whose planned takeover is past or within the coming days. The start
+    page names them by number and apartment only, so the household is not loaded."""
     return list(
-        _with_people(
-            sublet_visible_to(user).filter(
-                status=Sublet.Status.ACTIVE,
-                planned_takeover_date__lte=today + timedelta(days=within_days),
-            )
-        ).order_by("planned_takeover_date")[:20]
+        sublet_visible_to(user)
+        .filter(
+            status=Sublet.Status.ACTIVE,
+            planned_takeover_date__lte=today + timedelta(days=within_days),
+        )
+        .select_related("apartment")
+        .order_by("planned_takeover_date")[:20]
     )
 
 

@@ -160,6 +160,11 @@ class HousingRequest(PersonalDataModel):
             # The pool the coordinator ranks is the waiting requests; the unit's list is its own.
             models.Index(fields=["status", "received_on"], name="request_status_received"),
             models.Index(fields=["unit", "status"], name="request_unit_status"),
+            # The request list's order (open first, longest waiting first, then the most recently
+            # closed): DESC puts NULLs (open) first on PostgreSQL, so a page is read off the index.
+            models.Index(
+                fields=["-closed_on", "received_on", "reference"], name="request_list_order"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -8,13 +8,18 @@ from bosam.matching.tests.factories import make_client, make_request, make_vacan
 pytestmark = pytest.mark.django_db
 
 
-def test_open_requests_come_before_closed_ones_then_the_longest_waiting(
+def test_open_requests_come_first_the_longest_waiting_first_then_the_latest_closed(
     org, social_worker_a
 ) -> None:
     closed = make_request(
         social_worker_a, make_client(org.unit_a), org.committee, received_on=date(2023, 1, 1)
     )
     services.request_withdraw(request=closed, withdrawn_by=social_worker_a, reason="Löst")
+    closed_earlier = make_request(
+        social_worker_a, make_client(org.unit_a, "D"), org.committee, received_on=date(2022, 1, 1)
+    )
+    services.request_withdraw(request=closed_earlier, withdrawn_by=social_worker_a, reason="Löst")
+    type(closed_earlier).objects.filter(pk=closed_earlier.pk).update(closed_on=date(2022, 6, 1))
     newer = make_request(
         social_worker_a, make_client(org.unit_a, "B"), org.committee, received_on=date(2024, 5, 1)
     )
@@ -22,7 +27,7 @@ def test_open_requests_come_before_closed_ones_then_the_longest_waiting(
         social_worker_a, make_client(org.unit_a, "C"), org.committee, received_on=date(2024, 1, 1)
     )
     listed = list(selectors.request_list(user=social_worker_a))
-    assert listed == [older, newer, closed]
+    assert listed == [older, newer, closed, closed_earlier]
 
 
 def test_urgent_waiting_requests_list_acute_first_then_the_longest_waiting(

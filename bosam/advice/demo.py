@@ -24,9 +24,20 @@ from bosam.advice.rules import age_band_for
 from bosam.core.demo import DemoContext, batched, demo_personal_number
 from bosam.households.models import HouseholdMember, Intervention, InterventionType, Person
 
-FIRST_YEAR = 2021
+# Ten years of history (see prevention's demo), the advice service growing year by year.
+FIRST_YEAR = 2017
 # Cases received per year at scale 1. 2022 is the seed's figure and must stay exact.
-CASES_PER_YEAR = {2021: 390, 2022: 423, 2023: 450, 2024: 462, 2025: 471}
+CASES_PER_YEAR = {
+    2017: 318,
+    2018: 335,
+    2019: 352,
+    2020: 371,
+    2021: 390,
+    2022: 423,
+    2023: 450,
+    2024: 462,
+    2025: 471,
+}
 LATER_YEARS = 480
 
 CHANNELS = {"walk_in": 40, "phone": 30, "email": 15, "digital_meeting": 8, "outreach": 7}

@@ -28,6 +28,9 @@ def test_the_demo_gives_the_seeds_stay_in_home_interventions_at_any_scale() -> N
     assert figures.stay_in_home_interventions(2021).count == ctx.count(170)
     assert figures.stay_in_home_interventions(2022).count == ctx.count(152)
     assert figures.notifications_received(2022).count > 0
+    # ten years of history, so scale 10 is the benchmark's "ten years at ten times the size"
+    assert figures.notifications_received(2017).count > 0
+    assert figures.notifications_received(2016).count == 0
     assert figures.evictions(2022).count + figures.outcomes(2022).by_outcome["kvarboende"].count
     assert PreventionCase.objects.filter(status=PreventionCase.Status.OPEN).exists()
     assert LandlordImport.objects.filter(status=LandlordImport.Status.ACCEPTED).exists()

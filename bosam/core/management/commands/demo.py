@@ -23,6 +23,7 @@ BUILD_ORDER = [
     "advice",
     "matching",
     "reporting",
+    "administration",  # last: the audit history of reads of everything the others made
 ]
 
 

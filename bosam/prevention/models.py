@@ -267,8 +267,9 @@ class Notification(PersonalDataModel):
         verbose_name = _("underrättelse")
         verbose_name_plural = _("underrättelser")
         indexes = [
-            # Figures count notifications received per period; the list filters by date.
-            models.Index(fields=["received_on"], name="notification_received"),
+            # The list's order (newest first), so a page is read off the index; figures count
+            # notifications received per period and the list filters by date, on the same index.
+            models.Index(fields=["-received_on", "-created_at"], name="notification_list_order"),
             # Duplicate detection looks up the same landlord and period (then the tenant).
             models.Index(fields=["landlord", "period"], name="notification_landlord_period"),
             models.Index(fields=["atervinningsfrist_ends_on"], name="notification_frist"),

@@ -6,6 +6,7 @@ import pytest
 from bosam.audit.models import AuditAction, AuditEvent
 from bosam.households.models import Household, HouseholdMember, Person
 from bosam.households.tests.factories import make_person
+from bosam.prevention import selectors
 from bosam.prevention.errors import PreventionError, PreventionErrorCode
 from bosam.prevention.models import Notification, PreventionCase
 from bosam.prevention.services import (
@@ -198,3 +199,19 @@ def test_a_merged_tenant_is_followed_to_the_record_that_lives_on(
     notification = register(prevention_caseworker, duplicate)
     assert list(notification.tenants.all()) == [keep]
     assert HouseholdMember.objects.get().person == keep
+
+
+def test_the_notification_list_shows_the_notifications_of_the_cases_the_user_may_see(
+    prevention_caseworker, social_worker_a
+) -> None:  # type: ignore[no-untyped-def]
+    older = register(prevention_caseworker, make_person(), received_on=date(2022, 5, 2))
+    newer = register(prevention_caseworker, make_person(), received_on=date(2022, 5, 20))
+    # the caseworker sees every case, and so every notification, newest first
+    assert list(selectors.case_visible_to(prevention_caseworker).order_by("opened_on")) == [
+        older.case,
+        newer.case,
+    ]
+    assert list(selectors.notification_list(user=prevention_caseworker)) == [newer, older]
+    # a social worker sees no prevention case, and so no notification
+    assert not selectors.case_visible_to(social_worker_a).exists()
+    assert not selectors.notification_list(user=social_worker_a).exists()

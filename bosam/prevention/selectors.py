@@ -219,7 +219,11 @@ def case_list(
         )
     if query.strip():
         ids = Person.objects.filter(person_search_filter(query)).values("id")
-        qs = qs.filter(household__memberships__person_id__in=ids).distinct()
+        # IN over the matching members' households, not a join made DISTINCT: a common name
+        # matches a thousand persons, and DISTINCT over the list's columns sorted every matching
+        # case before the page could be cut (55 ms of SQL at scale 10, twice with the count).
+        members = HouseholdMember.objects.filter(person_id__in=ids).values("household_id")
+        qs = qs.filter(household_id__in=members)
     return _with_household(qs).order_by("-opened_on", "-created_at")
 
 

@@ -7,6 +7,9 @@
 from dataclasses import dataclass
 from typing import Any, cast
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from bosam.accounts.models import Committee, Office, Unit, User
 from bosam.accounts.roles import Role
 
@@ -67,3 +70,12 @@ def seed_catalogues() -> None:
                 # The live registry answers get_model() as the migration state would; no data
                 # migration uses the schema editor.
                 operation.code(cast(Any, apps), cast(Any, None))
+
+
+def page_query_count(client: Any, url: str, params: dict[str, str] | None = None) -> int:
+    """The SQL queries one GET of a page runs, the page answering 200: the query-count tests
+    compare it for a small and a large case (query discipline, docs/testing.md)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return len(queries)

@@ -34,19 +34,20 @@ from bosam.prevention.models import LandlordImport, Notification, PreventionCase
 CASE_SOURCE_TYPE = "prevention.preventioncase"
 
 
+def _sees_every_case(user: Any) -> bool:
+    """Whoever does prevention work sees every case (and its notifications); nobody else any."""
+    return user_can(user, Capability.PREVENTION_WORK)
+
+
 def case_visible_to(user: Any) -> QuerySet[PreventionCase]:
-    if user_can(user, Capability.PREVENTION_WORK):
-        return PreventionCase.objects.all()
-    return PreventionCase.objects.none()
+    return PreventionCase.objects.all() if _sees_every_case(user) else PreventionCase.objects.none()
 
 
 def notification_visible_to(user: Any) -> QuerySet[Notification]:
-    """The notifications of the cases `case_visible_to` shows, by the same rule. Not written as
+    """The notifications of the cases `case_visible_to` shows. Not written as
     `case__in=case_visible_to(user)`: for whoever does prevention work that is an IN over every
     case, which made counting the list's pages a join of all notifications with all cases."""
-    if user_can(user, Capability.PREVENTION_WORK):
-        return Notification.objects.all()
-    return Notification.objects.none()
+    return Notification.objects.all() if _sees_every_case(user) else Notification.objects.none()
 
 
 def _current_members() -> QuerySet[HouseholdMember]:

@@ -9,8 +9,7 @@ from copy import copy
 
 import pytest
 from axes.models import AccessAttempt
-from django.db import connection, models
-from django.test.utils import CaptureQueriesContext
+from django.db import models
 from django.urls import reverse
 
 from bosam.accounts.models import User
@@ -19,16 +18,9 @@ from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
 from bosam.core.catalogues import Catalogue, all_catalogues
 from bosam.households.models import InterventionType
-from bosam.testing import make_user
+from bosam.testing import make_user, page_query_count
 
 pytestmark = pytest.mark.django_db
-
-
-def _count(client, url: str) -> int:  # type: ignore[no-untyped-def]
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def _more_entries(catalogue: Catalogue, count: int) -> None:
@@ -63,8 +55,8 @@ def test_catalogue_list_queries_do_not_grow_with_entries(
 ) -> None:  # type: ignore[no-untyped-def]
     client.force_login(sysadmin)
     url = reverse("administration:catalogue_list")
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     _more_intervention_types(15)
     with django_assert_num_queries(few):
         client.get(url)
@@ -76,8 +68,8 @@ def test_catalogue_detail_queries_do_not_grow_with_entries(
 ) -> None:  # type: ignore[no-untyped-def]
     client.force_login(sysadmin)
     url = reverse("administration:catalogue_detail", args=[catalogue.key])
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     _more_entries(catalogue, 15)
     with django_assert_num_queries(few):
         client.get(url)
@@ -110,8 +102,8 @@ def test_user_detail_queries_do_not_grow_with_attempts_and_audit_rows(
     for i in range(10):
         make_user(f"kollega{i}", Role.SOCIAL_WORKER, org.unit_a)
     client.force_login(sysadmin)
-    _count(client, reverse("administration:user_detail", args=[small.pk]))
-    few = _count(client, reverse("administration:user_detail", args=[small.pk]))
+    page_query_count(client, reverse("administration:user_detail", args=[small.pk]))
+    few = page_query_count(client, reverse("administration:user_detail", args=[small.pk]))
     with django_assert_num_queries(few):
         client.get(reverse("administration:user_detail", args=[large.pk]))
 
@@ -122,8 +114,8 @@ def test_user_list_queries_do_not_grow_with_rows(
     make_user("en", Role.FINANCE, org.unit_a)
     client.force_login(sysadmin)
     url = reverse("administration:user_list")
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     for i in range(30):
         user = make_user(f"u{i}", (Role.FINANCE, Role.SOCIAL_WORKER)[i % 2], org.unit_b)
         if i % 5 == 0:

@@ -8,23 +8,15 @@ benchmarks (bench/), not here.
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bosam.advice.catalogues import CATALOGUES
 from bosam.advice.models import AdviceCase, AdviceKind, DigitalHelpKind, ReferralTarget
 from bosam.advice.tests.factories import close, record_contact, refer, register_case
 from bosam.households.tests.factories import make_person
+from bosam.testing import page_query_count
 
 pytestmark = pytest.mark.django_db
-
-
-def _count(client, url: str) -> int:  # type: ignore[no-untyped-def]
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def _returning_person_case(adviser, size: int) -> AdviceCase:  # type: ignore[no-untyped-def]
@@ -54,8 +46,8 @@ def test_case_detail_queries_do_not_grow_with_contacts_referrals_and_earlier_cas
     small = _returning_person_case(adviser, 1)
     large = _returning_person_case(adviser, 8)
     client.force_login(adviser)
-    _count(client, reverse("advice:case_detail", args=[small.pk]))
-    few = _count(client, reverse("advice:case_detail", args=[small.pk]))
+    page_query_count(client, reverse("advice:case_detail", args=[small.pk]))
+    few = page_query_count(client, reverse("advice:case_detail", args=[small.pk]))
     with django_assert_num_queries(few):
         client.get(reverse("advice:case_detail", args=[large.pk]))
 
@@ -67,8 +59,8 @@ def test_case_list_queries_do_not_grow_with_rows(
     register_case(adviser)
     client.force_login(adviser)
     url = reverse("advice:case_list")
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     for size in (2, 3, 4):
         _returning_person_case(adviser, size)
     for _ in range(6):
@@ -82,8 +74,8 @@ def test_catalogue_index_queries_do_not_grow_with_entries(
 ) -> None:  # type: ignore[no-untyped-def]
     client.force_login(sysadmin)
     url = reverse("advice:catalogue_index")
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     for slug, (model, _title) in CATALOGUES.items():
         for i in range(10):
             model._default_manager.create(

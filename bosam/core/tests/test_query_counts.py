@@ -9,8 +9,6 @@ benchmarks (bench/), not here.
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +22,7 @@ from bosam.properties.tests.factories import make_apartment, make_head_lease
 from bosam.tenancies.models import Sublet
 from bosam.tenancies.tests.factories import make_client, place
 from bosam.tenancies.tests.factories import make_head_lease as make_tenancy_lease
+from bosam.testing import page_query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -39,13 +38,6 @@ PERSONAS = [
 ]
 
 _serial = iter(range(100, 1000))
-
-
-def _count(client, url: str) -> int:  # type: ignore[no-untyped-def]
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def _rows(org, people, count: int) -> None:  # type: ignore[no-untyped-def]
@@ -112,8 +104,8 @@ def test_start_page_queries_do_not_grow_with_work_queue_rows(
     _rows(org, people, 1)
     client.force_login(request.getfixturevalue(persona))
     url = reverse("core:home")
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     _rows(org, people, 4)
     with django_assert_num_queries(few):
         client.get(url)

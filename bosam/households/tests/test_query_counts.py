@@ -8,24 +8,16 @@ adds many more, and asserts the count did not move, under a ceiling that catches
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from bosam.households.models import Household, HouseholdMember, Person
 from bosam.households.tests.factories import make_household, make_person
+from bosam.testing import page_query_count
 
 pytestmark = pytest.mark.django_db
 
 CEILING = 16
-
-
-def _count(client, url: str, params: dict[str, str] | None = None) -> int:  # type: ignore[no-untyped-def]
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, params or {})
-    assert response.status_code == 200
-    return len(queries)
 
 
 def _households(unit, count: int, surname: str = "Lind") -> list[Household]:  # type: ignore[no-untyped-def]
@@ -49,11 +41,11 @@ def test_person_search_queries_do_not_grow_with_hits(
     _households(org.unit_a, 2)
     client.force_login(coordinator)
     url = reverse("households:person_list")
-    _count(client, url, {"q": "Lind"})
-    few = _count(client, url, {"q": "Lind"})
+    page_query_count(client, url, {"q": "Lind"})
+    few = page_query_count(client, url, {"q": "Lind"})
     _households(org.unit_a, 15)
     with django_assert_max_num_queries(CEILING):
-        many = _count(client, url, {"q": "Lind"})
+        many = page_query_count(client, url, {"q": "Lind"})
     assert many == few
 
 
@@ -63,12 +55,12 @@ def test_scoped_person_search_queries_do_not_grow_with_hits(
     _households(org.unit_a, 2)
     client.force_login(social_worker_a)
     url = reverse("households:person_list")
-    _count(client, url, {"q": "1980"})
-    few = _count(client, url, {"q": "1980"})
+    page_query_count(client, url, {"q": "1980"})
+    few = page_query_count(client, url, {"q": "1980"})
     _households(org.unit_a, 15)
     _households(org.unit_b, 5)
     with django_assert_max_num_queries(CEILING):
-        many = _count(client, url, {"q": "1980"})
+        many = page_query_count(client, url, {"q": "1980"})
     assert many == few
 
 
@@ -78,11 +70,11 @@ def test_scoped_household_list_queries_do_not_grow_with_rows(
     _households(org.unit_a, 2)
     client.force_login(social_worker_a)
     url = reverse("households:household_list")
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     _households(org.unit_a, 30)
     with django_assert_max_num_queries(CEILING):
-        many = _count(client, url)
+        many = page_query_count(client, url)
     assert many == few
 
 
@@ -101,10 +93,10 @@ def test_household_detail_queries_do_not_grow_with_members(
             end_date=today - timedelta(days=10) if i % 2 else None,
         )
     client.force_login(coordinator)
-    _count(client, reverse("households:household_detail", args=[small.pk]))
-    few = _count(client, reverse("households:household_detail", args=[small.pk]))
+    page_query_count(client, reverse("households:household_detail", args=[small.pk]))
+    few = page_query_count(client, reverse("households:household_detail", args=[small.pk]))
     with django_assert_max_num_queries(CEILING):
-        many = _count(client, reverse("households:household_detail", args=[large.pk]))
+        many = page_query_count(client, reverse("households:household_detail", args=[large.pk]))
     assert many == few
 
 
@@ -115,8 +107,8 @@ def test_person_detail_queries_do_not_grow_with_households(
     make_household(org.unit_a, (person, HouseholdMember.Relation.APPLICANT))
     client.force_login(coordinator)
     url = reverse("households:person_detail", args=[person.pk])
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     today = timezone.localdate()
     for i in range(6):
         household = make_household(org.unit_b if i % 2 else org.unit_a)
@@ -130,5 +122,5 @@ def test_person_detail_queries_do_not_grow_with_households(
     merged = make_person("Gammal", "Post")
     Person.objects.filter(pk=merged.pk).update(merged_into=person)
     with django_assert_max_num_queries(CEILING):
-        many = _count(client, url)
+        many = page_query_count(client, url)
     assert many == few

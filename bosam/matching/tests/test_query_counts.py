@@ -8,8 +8,6 @@ benchmarks (bench/), not here.
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,15 +17,9 @@ from bosam.matching import services
 from bosam.matching.models import HousingRequest, Offer
 from bosam.matching.tests.factories import make_client, make_request, make_vacancy, offer, reason
 from bosam.properties.models import HeadLease
+from bosam.testing import page_query_count
 
 pytestmark = pytest.mark.django_db
-
-
-def _count(client, url: str) -> int:  # type: ignore[no-untyped-def]
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def _household(unit, members: int) -> Household:  # type: ignore[no-untyped-def]
@@ -78,8 +70,8 @@ def test_request_detail_queries_do_not_grow_with_offers_members_and_vacancies(
     small = _declined_request(org, social_worker_a, coordinator, 1)
     _vacancies(org, 1)
     client.force_login(request.getfixturevalue(persona))
-    _count(client, reverse("matching:request_detail", args=[small.pk]))
-    few = _count(client, reverse("matching:request_detail", args=[small.pk]))
+    page_query_count(client, reverse("matching:request_detail", args=[small.pk]))
+    few = page_query_count(client, reverse("matching:request_detail", args=[small.pk]))
     large = _declined_request(org, social_worker_a, coordinator, 6)
     _vacancies(org, 12)
     with django_assert_num_queries(few):
@@ -104,8 +96,8 @@ def test_offer_detail_queries_do_not_grow_with_members_and_earlier_offers(
         today,
     )
     client.force_login(request.getfixturevalue(persona))
-    _count(client, reverse("matching:offer_detail", args=[small.pk]))
-    few = _count(client, reverse("matching:offer_detail", args=[small.pk]))
+    page_query_count(client, reverse("matching:offer_detail", args=[small.pk]))
+    few = page_query_count(client, reverse("matching:offer_detail", args=[small.pk]))
     with django_assert_num_queries(few):
         client.get(reverse("matching:offer_detail", args=[large.pk]))
 
@@ -121,8 +113,8 @@ def test_answered_offer_detail_queries_do_not_grow_with_members(
     ).first()
     assert large is not None
     client.force_login(coordinator)
-    _count(client, reverse("matching:offer_detail", args=[small.pk]))
-    few = _count(client, reverse("matching:offer_detail", args=[small.pk]))
+    page_query_count(client, reverse("matching:offer_detail", args=[small.pk]))
+    few = page_query_count(client, reverse("matching:offer_detail", args=[small.pk]))
     with django_assert_num_queries(few):
         client.get(reverse("matching:offer_detail", args=[large.pk]))
 
@@ -140,8 +132,8 @@ def test_request_and_offer_lists_queries_do_not_grow_with_rows(
     client.force_login(request.getfixturevalue(persona))
     urls = [reverse("matching:request_list"), reverse("matching:offer_list")]
     for url in urls:
-        _count(client, url)
-    few = [_count(client, url) for url in urls]
+        page_query_count(client, url)
+    few = [page_query_count(client, url) for url in urls]
     more(8)
     with django_assert_num_queries(few[0]):
         client.get(reverse("matching:request_list"))
@@ -167,8 +159,8 @@ def test_vacancy_detail_queries_do_not_grow_with_requests(
     more(1, 0)
     client.force_login(coordinator)
     url = reverse("matching:vacancy_detail", args=[lease.pk])
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     more(10, 1)
     with django_assert_num_queries(few):
         client.get(url)

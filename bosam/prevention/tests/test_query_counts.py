@@ -8,8 +8,6 @@ benchmarks (bench/), not here.
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bosam.households.models import HouseholdMember, InterventionType
@@ -23,17 +21,11 @@ from bosam.prevention.services import (
     prevention_case_close,
 )
 from bosam.prevention.tests.factories import make_landlord, personal_number, register
+from bosam.testing import page_query_count
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("june_2022")]
 
 _serial = iter(range(300, 1000))
-
-
-def _count(client, url: str) -> int:  # type: ignore[no-untyped-def]
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def _template(by) -> LetterTemplate:  # type: ignore[no-untyped-def]
@@ -113,8 +105,8 @@ def test_case_detail_queries_do_not_grow_with_notifications_outreach_and_members
     large = _case(org, prevention_caseworker, 8, close=closed)
     assert (large.notifications.count(), large.outreach.count()) == (8, 8)
     client.force_login(prevention_caseworker)
-    _count(client, reverse("prevention:case_detail", args=[small.pk]))
-    few = _count(client, reverse("prevention:case_detail", args=[small.pk]))
+    page_query_count(client, reverse("prevention:case_detail", args=[small.pk]))
+    few = page_query_count(client, reverse("prevention:case_detail", args=[small.pk]))
     with django_assert_num_queries(few):
         client.get(reverse("prevention:case_detail", args=[large.pk]))
 
@@ -125,8 +117,8 @@ def test_template_list_queries_do_not_grow_with_templates(
     _template(prevention_caseworker)
     client.force_login(prevention_caseworker)
     url = reverse("prevention:template_list")
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     for _ in range(10):
         _template(prevention_caseworker)
     with django_assert_num_queries(few):
@@ -139,8 +131,8 @@ def test_figures_queries_do_not_grow_with_cases(
     _case(org, prevention_caseworker, 1, close=True)
     client.force_login(manager)
     url = reverse("prevention:figures")
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     for size in (2, 3, 4):
         _case(org, prevention_caseworker, size, close=bool(size % 2))
     with django_assert_num_queries(few):
@@ -161,8 +153,8 @@ def test_list_queries_do_not_grow_with_rows(
     _case(org, prevention_caseworker, 1)
     client.force_login(prevention_caseworker)
     url = reverse(url_name)
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     for size in (2, 3, 4, 2, 3):
         _case(org, prevention_caseworker, size, close=size == 4)
     with django_assert_num_queries(few):

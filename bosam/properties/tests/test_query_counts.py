@@ -9,22 +9,14 @@ benchmarks (bench/), not here.
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bosam.properties.models import Apartment, EndReason, HeadLease, Landlord, LandlordContact
 from bosam.properties.tests.factories import make_apartment, make_head_lease, make_landlord
 from bosam.tenancies.tests.factories import make_client, place
+from bosam.testing import page_query_count
 
 pytestmark = pytest.mark.django_db
-
-
-def _count(client, url: str) -> int:  # type: ignore[no-untyped-def]
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def _history(org, apartment: Apartment, leases: int, by) -> list[HeadLease]:  # type: ignore[no-untyped-def]
@@ -65,8 +57,8 @@ def test_landlord_detail_queries_do_not_grow_with_apartments_leases_and_contacts
         _history(org, make_apartment(large), 3, coordinator)
     _contacts(large, 6)
     client.force_login(coordinator)
-    _count(client, reverse("properties:landlord_detail", args=[small.pk]))
-    few = _count(client, reverse("properties:landlord_detail", args=[small.pk]))
+    page_query_count(client, reverse("properties:landlord_detail", args=[small.pk]))
+    few = page_query_count(client, reverse("properties:landlord_detail", args=[small.pk]))
     with django_assert_num_queries(few):
         client.get(reverse("properties:landlord_detail", args=[large.pk]))
 
@@ -79,8 +71,8 @@ def test_apartment_detail_queries_do_not_grow_with_leases_and_sublets(
     large = make_apartment()
     _history(org, large, 8, coordinator)
     client.force_login(coordinator)
-    _count(client, reverse("properties:apartment_detail", args=[small.pk]))
-    few = _count(client, reverse("properties:apartment_detail", args=[small.pk]))
+    page_query_count(client, reverse("properties:apartment_detail", args=[small.pk]))
+    few = page_query_count(client, reverse("properties:apartment_detail", args=[small.pk]))
     with django_assert_num_queries(few):
         client.get(reverse("properties:apartment_detail", args=[large.pk]))
 
@@ -91,8 +83,8 @@ def test_head_lease_detail_queries_do_not_grow_with_the_apartments_history(
     (small,) = _history(org, make_apartment(), 1, coordinator)
     large = _history(org, make_apartment(), 8, coordinator)[-1]
     client.force_login(coordinator)
-    _count(client, reverse("properties:head_lease_detail", args=[small.pk]))
-    few = _count(client, reverse("properties:head_lease_detail", args=[small.pk]))
+    page_query_count(client, reverse("properties:head_lease_detail", args=[small.pk]))
+    few = page_query_count(client, reverse("properties:head_lease_detail", args=[small.pk]))
     with django_assert_num_queries(few):
         client.get(reverse("properties:head_lease_detail", args=[large.pk]))
 
@@ -107,8 +99,8 @@ def test_list_queries_do_not_grow_with_rows(
     _history(org, make_apartment(), 1, coordinator)
     client.force_login(coordinator)
     url = reverse(url_name)
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     for _ in range(4):
         landlord = make_landlord()
         _contacts(landlord, 2)

@@ -9,8 +9,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bosam.households.models import HouseholdMember
@@ -25,15 +23,9 @@ from bosam.tenancies.models import (
     TakeoverAssessment,
 )
 from bosam.tenancies.tests.factories import make_client, make_head_lease, place
+from bosam.testing import page_query_count
 
 pytestmark = pytest.mark.django_db
-
-
-def _count(client, url: str) -> int:  # type: ignore[no-untyped-def]
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def _sublet(org, by, size: int) -> Sublet:  # type: ignore[no-untyped-def]
@@ -89,8 +81,8 @@ def test_sublet_detail_queries_do_not_grow_with_its_records(
     small = _sublet(org, coordinator, 1)
     large = _sublet(org, coordinator, 8)
     client.force_login(coordinator)
-    _count(client, reverse("tenancies:sublet_detail", args=[small.pk]))
-    few = _count(client, reverse("tenancies:sublet_detail", args=[small.pk]))
+    page_query_count(client, reverse("tenancies:sublet_detail", args=[small.pk]))
+    few = page_query_count(client, reverse("tenancies:sublet_detail", args=[small.pk]))
     with django_assert_num_queries(few):
         client.get(reverse("tenancies:sublet_detail", args=[large.pk]))
 
@@ -113,8 +105,8 @@ def test_sublet_list_queries_do_not_grow_with_rows(
     more(1)
     client.force_login(request.getfixturevalue(persona))
     url = reverse("tenancies:sublet_list")
-    _count(client, url)
-    few = _count(client, url)
+    page_query_count(client, url)
+    few = page_query_count(client, url)
     more(12)
     with django_assert_num_queries(few):
         client.get(url)

@@ -6,11 +6,11 @@ edit for each, with every change audited. Core knows capabilities only as values
 navigation.py)."""
 
 from dataclasses import dataclass, field
-from importlib import import_module
 
-from django.apps import apps
 from django.db import models
 from django.utils.functional import Promise
+
+from bosam.core.app_hooks import app_modules
 
 
 @dataclass(frozen=True)
@@ -30,15 +30,7 @@ class Catalogue:
 
 def all_catalogues() -> list[Catalogue]:
     found: list[Catalogue] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("bosam."):
-            continue
-        try:
-            module = import_module(f"{config.name}.catalogues")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.catalogues":
-                raise
-            continue
+    for module in app_modules("catalogues"):
         found.extend(c for c in getattr(module, "ADMIN_CATALOGUES", []) if isinstance(c, Catalogue))
     return sorted(found, key=lambda c: (c.order, str(c.label)))
 

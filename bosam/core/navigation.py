@@ -3,12 +3,12 @@ whose capability the user has, so a new module appears in the menu without touch
 Core knows capabilities only as values, so it stays below accounts in the layers."""
 
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.urls import reverse
 from django.utils.functional import Promise
+
+from bosam.core.app_hooks import app_modules
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,7 @@ class NavItem:
 
 def _all_items() -> list[NavItem]:
     items: list[NavItem] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("bosam."):
-            continue
-        try:
-            module = import_module(f"{config.name}.nav")
-        except ModuleNotFoundError:
-            continue
+    for module in app_modules("nav"):
         items.extend(getattr(module, "NAV_ITEMS", []))
     return sorted(items, key=lambda item: item.order)
 

@@ -8,10 +8,10 @@ Audit events are never deleted: they are the evidence of who handled the data.""
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from importlib import import_module
 
-from django.apps import apps
 from django.db import models
+
+from bosam.core.app_hooks import app_modules
 
 
 @dataclass(frozen=True)
@@ -28,15 +28,7 @@ class RetentionRule:
 def all_rules() -> list[RetentionRule]:
     """Every app's rules, highest layer first (INSTALLED_APPS lists them lowest first)."""
     rules: list[RetentionRule] = []
-    for config in reversed(list(apps.get_app_configs())):
-        if not config.name.startswith("bosam."):
-            continue
-        try:
-            module = import_module(f"{config.name}.retention")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.retention":
-                raise
-            continue
+    for module in app_modules("retention", highest_layer_first=True):
         rules.extend(
             r for r in getattr(module, "RETENTION_RULES", []) if isinstance(r, RetentionRule)
         )

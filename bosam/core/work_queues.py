@@ -2,11 +2,11 @@
 page shows every panel the app offers the user, so each module brings its own work queue."""
 
 from dataclasses import dataclass, field
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.utils.functional import Promise
+
+from bosam.core.app_hooks import app_modules
 
 
 @dataclass
@@ -28,12 +28,6 @@ class Panel:
 
 def panels_for(user: Any) -> list[Panel]:
     panels: list[Panel] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("bosam."):
-            continue
-        try:
-            module = import_module(f"{config.name}.home")
-        except ModuleNotFoundError:
-            continue
+    for module in app_modules("home"):
         panels.extend(module.panels(user))
     return sorted(panels, key=lambda panel: panel.order)

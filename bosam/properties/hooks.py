@@ -12,13 +12,12 @@ them (the layers forbid that). Like `nav.py` and `home.py`, an app provides a mo
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from importlib import import_module
-from types import ModuleType
 from typing import Any
 
-from django.apps import apps
 from django.db.models import QuerySet
 from django.utils.functional import Promise
+
+from bosam.core.app_hooks import app_modules
 
 
 @dataclass(frozen=True)
@@ -33,29 +32,16 @@ class TimelineEntry:
     url: str = ""
 
 
-def _modules(name: str) -> list[ModuleType]:
-    found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("bosam."):
-            continue
-        try:
-            found.append(import_module(f"{config.name}.{name}"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.{name}":
-                raise
-    return found
-
-
 def apartment_timeline(apartment: Any, user: Any) -> list[TimelineEntry]:
     """Every module's entries for the apartment, newest first."""
     entries: list[TimelineEntry] = []
-    for module in _modules("timeline"):
+    for module in app_modules("timeline"):
         entries.extend(module.apartment_entries(apartment, user))
     return sorted(entries, key=lambda entry: (entry.day, entry.end or date.max), reverse=True)
 
 
 def occupancy_providers() -> list[Callable[[date], QuerySet[Any]]]:
-    return [module.occupied_head_leases for module in _modules("occupancy")]
+    return [module.occupied_head_leases for module in app_modules("occupancy")]
 
 
 def occupied_head_lease_querysets(day: date) -> list[QuerySet[Any]]:

@@ -2,7 +2,6 @@
 
 import random
 import time
-from importlib import import_module
 from typing import Any
 
 from django.conf import settings
@@ -11,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
+from bosam.core.app_hooks import app_module
 from bosam.core.demo import DemoContext
 
 # Lower layers first: later builders use what earlier ones made (see docs/architecture.md).
@@ -52,11 +52,8 @@ class Command(BaseCommand):
         )
         started = time.monotonic()
         for app in BUILD_ORDER:
-            try:
-                module = import_module(f"bosam.{app}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"bosam.{app}.demo":
-                    raise
+            module = app_module(f"bosam.{app}", "demo")
+            if module is None:
                 continue
             step = time.monotonic()
             with transaction.atomic():

@@ -184,6 +184,7 @@ def person_merge(request: AuthedHttpRequest, person_id: UUID) -> HttpResponse:
             else:
                 messages.success(request, _("Posterna är sammanslagna."))
                 return redirect("households:person_detail", person_id=keep.pk)
+    audit_record(actor=request.user, action=AuditAction.VIEW, obj=keep)  # the form names them
     return TemplateResponse(request, "households/person_merge.html", {"form": form, "person": keep})
 
 
@@ -253,6 +254,7 @@ def household_create(request: AuthedHttpRequest, person_id: UUID) -> HttpRespons
         else:
             messages.success(request, _("Hushållet är skapat."))
             return redirect("households:household_detail", household_id=household.pk)
+    audit_record(actor=user, action=AuditAction.VIEW, obj=person)  # the form names the person
     return TemplateResponse(
         request, "households/household_form.html", {"form": form, "person": person}
     )

@@ -49,3 +49,17 @@ def test_a_social_workers_request_form_names_and_audits_only_own_units_household
     )
     assert own.pk in audited
     assert other.pk not in audited
+
+
+@pytest.mark.parametrize("page", ["households:household_create", "households:person_merge"])
+def test_a_form_about_a_person_audits_the_read_of_their_name(client, coordinator, page) -> None:  # type: ignore[no-untyped-def]
+    # given
+    person = make_person("Namn", "Visas")
+    client.force_login(coordinator)
+    # when the coordinator opens a form that names the person
+    response = client.get(reverse(page, args=[person.pk])).content.decode()
+    # then the name is shown and the read is in the audit trail
+    assert "Namn Visas" in response
+    assert AuditEvent.objects.filter(
+        actor=coordinator, action=AuditAction.VIEW, person_id=person.pk
+    ).exists()

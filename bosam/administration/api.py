@@ -37,6 +37,7 @@ from bosam.administration.services import users as user_services
 from bosam.administration.views.catalogues import _form_class
 from bosam.core.api import form_cleaned_data
 from bosam.core.catalogues import Catalogue, all_catalogues, catalogue_by_key
+from bosam.core.search_terms import clean_query
 
 USER_ADMIN = (Capability.USER_ADMIN,)
 CATALOGUE_ADMIN = (Capability.CATALOGUE_ADMIN,)
@@ -243,9 +244,12 @@ class UserListApi(APIView):
         if data.get("unit"):
             users = users.filter(unit_id=data["unit"])
         if data.get("q"):
-            q = models.Q()
-            for name in ("username", "first_name", "last_name"):
-                q |= models.Q(**{f"{name}__icontains": data["q"]})
+            text = clean_query(data["q"])  # typed, but no search: nobody, never everybody
+            q = models.Q(pk__in=[])
+            if text:
+                q = models.Q()
+                for name in ("username", "first_name", "last_name"):
+                    q |= models.Q(**{f"{name}__icontains": text})
             users = users.filter(q)
         paginator = LimitOffsetPagination()
         page = paginator.paginate_queryset(users, request, view=self) or []

@@ -25,6 +25,7 @@ from bosam.administration.forms import (
 from bosam.administration.services import users as services
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.search_terms import clean_query
 
 ADMIN = (Capability.USER_ADMIN,)
 
@@ -44,7 +45,10 @@ def user_list(request: AuthedHttpRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
-            for word in data["q"].split():
+            text = clean_query(data["q"])
+            if not text:
+                qs = qs.none()  # typed, but no search (see clean_query)
+            for word in text.split():
                 qs = qs.filter(
                     Q(username__icontains=word)
                     | Q(first_name__icontains=word)

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "bosam.core.uploads.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -101,10 +102,18 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the development server read while a demo load or import writes.
+    # Concurrent use of one SQLite file (several gunicorn workers, a background import):
+    # WAL lets readers go on while one transaction writes; IMMEDIATE takes the write lock when a
+    # transaction begins, so two writers queue instead of one failing with "database is locked"
+    # when it tries to upgrade a read; `timeout` (the busy timeout) is how long a writer waits.
+    SQLITE_BUSY_TIMEOUT_SECONDS = env_int("SQLITE_BUSY_TIMEOUT_SECONDS", 30)
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_SECONDS * 1000};"
+        ),
         "transaction_mode": "IMMEDIATE",
+        "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -239,6 +248,18 @@ BOSAM_RETENTION_YEARS_BY_RULE = {
 # Not env-driven on purpose: an installation cannot switch its audit trail off. Only the
 # benchmark's settings (bench/settings.py) set it to False, to measure the audit's cost.
 BOSAM_AUDIT_ENABLED = True
+
+# Uploads (bosam.core.uploads): a file larger than BOSAM_UPLOAD_MAX_BYTES, an xlsx that expands
+# beyond BOSAM_UPLOAD_MAX_EXPANDED_BYTES or any file with more than BOSAM_UPLOAD_MAX_ROWS rows is
+# refused before it is parsed; a request body above the upload limit is answered with 413.
+BOSAM_UPLOAD_MAX_BYTES = env_int("BOSAM_UPLOAD_MAX_MB", 10) * 1024 * 1024
+BOSAM_UPLOAD_MAX_EXPANDED_BYTES = env_int("BOSAM_UPLOAD_MAX_EXPANDED_MB", 50) * 1024 * 1024
+BOSAM_UPLOAD_MAX_ROWS = env_int("BOSAM_UPLOAD_MAX_ROWS", 200_000)
+BOSAM_UPLOAD_MAX_ZIP_ENTRIES = 1000
+# Django's own limits: form fields other than files, and how much of a file is kept in memory
+# before it is spooled to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Committee readers' breakdowns show counts 1..N-1 as "<N" (reporting; totals are never suppressed).
 BOSAM_SUPPRESSION_THRESHOLD = env_int("BOSAM_SUPPRESSION_THRESHOLD", 5)

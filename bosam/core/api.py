@@ -2,11 +2,15 @@
 
 from typing import Any, Literal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import status
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from bosam.core.errors import AccessDenied, ApplicationError
@@ -48,3 +52,14 @@ class BosamAutoSchema(AutoSchema):
         if outer.endswith("Api"):
             return outer.removesuffix("Api") + inner.removesuffix("Serializer")
         return str(super().get_serializer_name(serializer, direction))
+
+
+class ApiSchemaAccess(BasePermission):
+    """The OpenAPI schema and its browsable docs: only for a signed-in user (session or token)
+    when BOSAM_API_SCHEMA_REQUIRES_LOGIN is on (the default unless DEBUG). The schema names
+    every operation and field an attacker would probe; an integrator has a token anyway."""
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        if not settings.BOSAM_API_SCHEMA_REQUIRES_LOGIN:
+            return True
+        return bool(request.user and request.user.is_authenticated)

@@ -231,8 +231,26 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
+# E-mail (the administrators' notice of a privilege change): an SMTP relay of the municipality.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": env_int("EMAIL_PORT", 25),
+            "username": env_str("EMAIL_HOST_USER", ""),
+            "password": env_secret("EMAIL_HOST_PASSWORD"),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+            "timeout": 10,
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "bosam@localhost")
+
 # Bosam's own settings (municipality policy values; catalogues live in the database).
 BOSAM_MUNICIPALITY_NAME = env_str("BOSAM_MUNICIPALITY_NAME", "Demo kommun")
+# Bosam's own address, for links in e-mails ("https://bosam.kommun.se").
+BOSAM_SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 BOSAM_DEMO_BANNER = env_bool("BOSAM_DEMO_BANNER", DEBUG)
 
 # Retention (gallring, `manage.py retention`): years without activity before personal data is

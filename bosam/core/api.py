@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import status
+from rest_framework.exceptions import ValidationError as DrfValidationError
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -63,3 +64,13 @@ class ApiSchemaAccess(BasePermission):
         if not settings.BOSAM_API_SCHEMA_REQUIRES_LOGIN:
             return True
         return bool(request.user and request.user.is_authenticated)
+
+
+def form_cleaned_data(form: Any) -> dict[str, Any]:
+    """Validate API input with the page's own Django form, so a page and the API accept and
+    refuse the same things; a refusal is a 400 whose `extra.fields` names each field."""
+    if not form.is_valid():
+        raise DrfValidationError(
+            {field: [str(e) for e in errors] for field, errors in form.errors.items()}
+        )
+    return dict(form.cleaned_data)

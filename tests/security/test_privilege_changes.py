@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from bosam.accounts.models import User
 from bosam.accounts.roles import Role
@@ -73,6 +74,20 @@ def test_the_refusal_holds_for_every_caller_of_the_service_the_api_included(
             unit=org.housing_unit,
         )
     assert refused.value.extra == {"field": "role"}
+
+
+def test_the_api_refuses_the_administrators_own_role_change(sysadmin: User) -> None:
+    api = APIClient()
+    api.force_authenticate(sysadmin)
+    response = api.patch(
+        reverse("administration-api:user_update", args=[sysadmin.pk]),
+        {"role": Role.HOUSING_ADVISER},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "own_account"
+    sysadmin.refresh_from_db()
+    assert sysadmin.role == Role.SYSTEM_ADMINISTRATOR
 
 
 def test_the_administrator_may_still_change_their_own_name(client: Client, sysadmin: User) -> None:

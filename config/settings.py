@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "bosam.core.uploads.RequestSizeLimitMiddleware",
+    "bosam.core.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -132,8 +133,12 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lock an account after repeated failures (django-axes), per user name and address.
+# Lock an account after repeated failures (django-axes), per user name and address; and lock an
+# address after AXES_ADDRESS_FAILURE_LIMIT failures across accounts (password spraying; see
+# bosam/accounts/lockout.py).
+AXES_HANDLER = "bosam.accounts.lockout.AddressAndAccountLockoutHandler"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+BOSAM_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
@@ -208,7 +213,17 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "bosam.core.api.exception_handler",
+    # Per token (its user) and, without credentials, per address; rates are the BOSAM_API_RATE_*
+    # settings below. 429 with Retry-After beyond them.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "bosam.core.throttling.PerTokenRateThrottle",
+        "bosam.core.throttling.AnonymousRateThrottle",
+    ],
 }
+BOSAM_API_RATE_PER_USER = env_str("API_RATE_PER_USER", "600/minute")
+BOSAM_API_RATE_ANONYMOUS = env_str("API_RATE_ANONYMOUS", "60/minute")
+# The OpenAPI schema (/api/schema/) and docs (/api/docs/) need a login unless this is off.
+BOSAM_API_SCHEMA_REQUIRES_LOGIN = env_bool("API_SCHEMA_REQUIRES_LOGIN", not DEBUG)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Bosam API",
     "DESCRIPTION": "Integrations with the housing coordination unit's system.",
@@ -227,8 +242,26 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
+# E-mail (the administrators' notice of a privilege change): an SMTP relay of the municipality.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": env_int("EMAIL_PORT", 25),
+            "username": env_str("EMAIL_HOST_USER", ""),
+            "password": env_secret("EMAIL_HOST_PASSWORD"),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+            "timeout": 10,
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "bosam@localhost")
+
 # Bosam's own settings (municipality policy values; catalogues live in the database).
 BOSAM_MUNICIPALITY_NAME = env_str("BOSAM_MUNICIPALITY_NAME", "Demo kommun")
+# Bosam's own address, for links in e-mails ("https://bosam.kommun.se").
+BOSAM_SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 BOSAM_DEMO_BANNER = env_bool("BOSAM_DEMO_BANNER", DEBUG)
 
 # API keys expire: this many days at most (a key may be made for fewer).

@@ -2,14 +2,17 @@
 
 from typing import Any, Literal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError as DrfValidationError
 from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from bosam.core.errors import AccessDenied, ApplicationError
@@ -70,6 +73,15 @@ class SearchPagination(LimitOffsetPagination):
 
     def get_previous_link(self) -> str | None:
         return None
+class ApiSchemaAccess(BasePermission):
+    """The OpenAPI schema and its browsable docs: only for a signed-in user (session or token)
+    when BOSAM_API_SCHEMA_REQUIRES_LOGIN is on (the default unless DEBUG). The schema names
+    every operation and field an attacker would probe; an integrator has a token anyway."""
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        if not settings.BOSAM_API_SCHEMA_REQUIRES_LOGIN:
+            return True
+        return bool(request.user and request.user.is_authenticated)
 
 
 def form_cleaned_data(form: Any) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from bosam.accounts.roles import Capability
 from bosam.accounts.tokens import KEY_PREFIX, new_token_key, token_digest, token_expiry
 from bosam.administration.errors import AdministrationError, AdministrationErrorCode
 from bosam.administration.services.changes import save_changed, save_created
+from bosam.administration.services.privileges import privilege_change_record
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
 
@@ -61,6 +62,7 @@ def user_create(
     else:
         user.set_password(_checked_password(password, user))
     save_created(obj=user, actor=created_by)
+    privilege_change_record(user=user, changed_by=created_by, old_role="")
     return user
 
 
@@ -75,7 +77,18 @@ def user_update(
     role: str,
     unit: Unit | None,
 ) -> User:
-    """Change name, e-mail, role or unit; the audit row names what changed."""
+    """Change name, e-mail, role or unit; the audit row names what changed. Nobody changes their
+    own role or unit: an administrator cannot quietly make themselves a caseworker. A role that
+    grants personal data is a privilege change (listed in the follow-up, other admins told)."""
+    if user.pk == getattr(updated_by, "pk", None):
+        for field, new, old in (("role", role, user.role), ("unit", unit, user.unit)):
+            if new != old:
+                raise AdministrationError(
+                    _("Du kan inte ändra din egen roll eller enhet; be en annan systemförvaltare."),
+                    code=AdministrationErrorCode.OWN_ACCOUNT,
+                    extra={"field": field},
+                )
+    old_role = user.role
     values = {
         "first_name": first_name.strip(),
         "last_name": last_name.strip(),
@@ -84,6 +97,7 @@ def user_update(
         "unit": unit,
     }
     save_changed(obj=user, values=values, actor=updated_by)
+    privilege_change_record(user=user, changed_by=updated_by, old_role=old_role)
     return user
 
 

@@ -3,6 +3,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from bosam.audit.context import RequestContext, reset_request_context, set_request_context
+from bosam.core.client_address import client_address
 
 
 class RequestContextMiddleware:
@@ -12,10 +13,10 @@ class RequestContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # REMOTE_ADDR is the proxy's address behind a reverse proxy; the proxy must be trusted
-        # to set it right (gunicorn --forwarded-allow-ips), we never read X-Forwarded-For here.
+        # The client's address by the one trusted-proxy rule (TRUSTED_PROXY_COUNT/_PROXIES),
+        # the same the login lockout and the logs use.
         token = set_request_context(
-            RequestContext(ip_address=request.META.get("REMOTE_ADDR"), path=request.path)
+            RequestContext(ip_address=client_address(request), path=request.path)
         )
         try:
             return self.get_response(request)

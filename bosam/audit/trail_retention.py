@@ -12,6 +12,7 @@ ahead (the retention job calls it too), so new events never land in the default 
 SQLite (development only) the rows are deleted with plain SQL; SQLite has no trigger to refuse.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -60,28 +61,27 @@ def is_partitioned() -> bool:
 
 
 @transaction.atomic
-def audit_partitions_ensure(*, today: date) -> list[int]:
-    """Creates the partitions of `today`'s year and the next if missing; returns those made."""
+def audit_partitions_ensure(*, today: date, years: Iterable[int] = ()) -> list[int]:
+    """Creates the partitions of `today`'s year and the next (and of any `years` given, for
+    events written with past dates, as the demo's history) if missing; returns those made."""
     if not is_partitioned():
         return []
-    existing = set(_partition_years())
-    made = []
+    wanted = {today.year, today.year + 1, *years} - set(_partition_years())
     with connection.cursor() as cursor:
-        for year in (today.year, today.year + 1):
-            if year in existing:
-                continue
+        for year in sorted(wanted):
             name = f"{TABLE}_y{year}"
             cursor.execute(
                 f"CREATE TABLE {name} PARTITION OF {TABLE} FOR VALUES "
                 f"FROM ('{_year_start(year).isoformat()}') "
                 f"TO ('{_year_start(year + 1).isoformat()}')"
             )
+            # A statement trigger on the partitioned table does not reach a TRUNCATE of one
+            # partition; the row triggers are cloned to it by PostgreSQL itself.
             cursor.execute(
                 f"CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON {name} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION audit_event_no_truncate()"
             )
-            made.append(year)
-    return made
+    return sorted(wanted)
 
 
 @transaction.atomic
@@ -97,6 +97,8 @@ def audit_trail_retention_apply(*, today: date, years: int | None = None) -> Aud
     dropped: list[int] = []
     with connection.cursor() as cursor:
         if is_partitioned():
+            # A deferred foreign-key check still pending in this transaction blocks DETACH.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             audit_partitions_ensure(today=today)
             for year in _partition_years():
                 if year >= first_kept_year:

@@ -1,10 +1,11 @@
 """Error reports to Sentry (or a compatible service such as GlitchTip): off unless SENTRY_DSN is
 set, and scrubbed of personal data before anything leaves the server.
 
-What is sent: the exception's type, its stack (file, line, function; no local variables), the
-request's method and path, the request id, the release and environment. What is not: the
-request's query string, body, cookies and headers, the user (beyond nothing at all), local
-variables, breadcrumbs (earlier log lines and queries), and in the messages that remain every
+What is sent: the exception's type, its stack (file, line, function, source line; no local
+variables), the request's method and path, the request id, the release and environment. What is
+not: the exception's message (it may quote what the request held: a name typed into a search),
+the request's query string, body, cookies and headers, the user, local variables, breadcrumbs
+(earlier log lines and queries). In the path and any log message that remains, every
 personnummer/samordningsnummer and e-mail address is replaced by a placeholder.
 """
 
@@ -30,8 +31,8 @@ def scrub_text(text: str) -> str:
 
 def _scrub_exception(exception: dict[str, Any]) -> None:
     for value in exception.get("values") or []:
-        if isinstance(value.get("value"), str):
-            value["value"] = scrub_text(value["value"])
+        if "value" in value:
+            value["value"] = "[meddelandet skickas inte]"
         for frame in (value.get("stacktrace") or {}).get("frames") or []:
             frame.pop("vars", None)
 
@@ -76,8 +77,17 @@ def init_error_reporting(
         dsn=dsn,
         environment=environment,
         release=release or None,
-        send_default_pii=False,
-        include_local_variables=False,
+        # Collect nothing that can name a person in the first place; scrub_event is the second
+        # line, for what an integration adds regardless.
+        data_collection={
+            "user_info": False,
+            "cookies": {"mode": "off"},
+            "http_headers": {"request": {"mode": "off"}},
+            "http_bodies": [],
+            "url_query_params": {"mode": "off"},
+            "database_query_data": False,
+            "stack_frame_variables": False,
+        },
         max_request_body_size="never",
         max_breadcrumbs=0,
         traces_sample_rate=0.0,

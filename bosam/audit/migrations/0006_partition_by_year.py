@@ -74,6 +74,8 @@ def partition(apps, schema_editor):  # type: ignore[no-untyped-def]
     if schema_editor.connection.vendor != "postgresql":
         return
     with schema_editor.connection.cursor() as cursor:
+        # Deferred foreign-key checks still pending would block the DROP of the old table.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         indexes, foreign_keys = _definitions(cursor, TABLE)
         years = _years(cursor, TABLE)
         cursor.execute(f"SELECT coalesce(max(id), 0) FROM {TABLE}")
@@ -113,6 +115,8 @@ def unpartition(apps, schema_editor):  # type: ignore[no-untyped-def]
     if schema_editor.connection.vendor != "postgresql":
         return
     with schema_editor.connection.cursor() as cursor:
+        # Deferred foreign-key checks still pending would block the DROP of the old table.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         indexes, foreign_keys = _definitions(cursor, TABLE)
         cursor.execute(f"SELECT coalesce(max(id), 0) FROM {TABLE}")
         last_id = cursor.fetchone()[0]

@@ -1,16 +1,31 @@
 """Bosam settings. Every difference between a laptop and production is an environment value.
 
 See the README's table of environment variables. DEBUG is off unless asked for, and without DEBUG
-the project refuses to start with no SECRET_KEY: a social-services system fails closed.
+the project refuses to start with no SECRET_KEY: a social-services system fails closed. Every value
+read from the environment is validated by config.env (a wrong one stops the start, naming the
+variable); what settings cannot decide alone (an explicit DATABASE_URL, the audit trail's
+PostgreSQL triggers) is checked at start and by `manage.py check --deploy` (bosam/core/checks.py,
+bosam/audit/checks.py).
 """
 
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_secret, env_str
+from config.env import (
+    env_bool,
+    env_choice,
+    env_database,
+    env_int,
+    env_int_map,
+    env_is_set,
+    env_list,
+    env_networks,
+    env_origins,
+    env_secret,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -23,7 +38,7 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-only-used-with-DEBUG-on"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_TRUSTED_ORIGINS = env_origins("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -55,6 +70,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "bosam.core.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -96,9 +112,14 @@ TEMPLATES = [
     }
 ]
 
+# Without DATABASE_URL a laptop (DEBUG on) gets the embedded SQLite database in var/. With DEBUG
+# off nothing is written anywhere: the system checks (bosam.E001) stop the web server and every
+# management command, and until they do the database is an empty in-memory placeholder.
+BOSAM_DATABASE_URL_SET = env_is_set("DATABASE_URL")
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'bosam.sqlite3'}"),
+    "default": env_database(
+        "DATABASE_URL",
+        f"sqlite:///{BASE_DIR / 'var' / 'bosam.sqlite3'}" if DEBUG else "sqlite://:memory:",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
     )
 }
@@ -137,15 +158,23 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # address after AXES_ADDRESS_FAILURE_LIMIT failures across accounts (password spraying; see
 # bosam/accounts/lockout.py).
 AXES_HANDLER = "bosam.accounts.lockout.AddressAndAccountLockoutHandler"
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-BOSAM_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
-AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+BOSAM_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20, minimum=1)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30, minimum=1) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# The lockout counts attempts per client address by the same trusted-proxy rule as the audit
+# trail and the logs (bosam.core.client_address).
+AXES_CLIENT_IP_CALLABLE = "bosam.core.client_address.client_address"
+
+# The reverse proxies in front of Bosam (see bosam/core/client_address.py): how many, or which
+# (addresses or networks, outermost first). Neither: X-Forwarded-For is ignored.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 
 # Sessions end after inactivity: a shared office computer must not stay logged in.
-SESSION_COOKIE_AGE = env_int("SESSION_TIMEOUT_MINUTES", 30) * 60
+SESSION_COOKIE_AGE = env_int("SESSION_TIMEOUT_MINUTES", 30, minimum=1) * 60
 # The inactivity timeout: the session is renewed while the user works, by
 # bosam.core.middleware.SessionActivityMiddleware at most once per SESSION_REFRESH_SECONDS.
 SESSION_REFRESH_SECONDS = 60
@@ -160,7 +189,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
-MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", "") or str(BASE_DIR / "var" / "media"))
+if not MEDIA_ROOT.is_absolute():
+    raise ImproperlyConfigured(f"MEDIA_ROOT must be an absolute path, not {str(MEDIA_ROOT)!r}")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -235,11 +266,32 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
+# One line per record, with the request id and client address, never the request's personal data
+# (bosam/core/request_log.py); LOG_FORMAT=json for a log collector.
+LOG_FORMAT = env_choice("LOG_FORMAT", "text", ("text", "json"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "filters": {"request": {"()": "bosam.core.request_log.RequestContextFilter"}},
+    "formatters": {
+        "text": {"()": "bosam.core.request_log.TextLineFormatter"},
+        "json": {"()": "bosam.core.request_log.JsonLineFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request"],
+        }
+    },
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice(
+            "LOG_LEVEL", "WARNING", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+        ),
+    },
+    # Django's own handler would also mail admins; every error goes to the console line above.
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 # E-mail (the administrators' notice of a privilege change): an SMTP relay of the municipality.
@@ -257,6 +309,15 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "bosam@localhost")
+# Error reports (Sentry or GlitchTip): off unless a DSN is set; scrubbed of personal data before
+# sending (bosam/core/error_reporting.py).
+SENTRY_DSN = env_secret("SENTRY_DSN")
+SENTRY_ENVIRONMENT = env_str("SENTRY_ENVIRONMENT", "production")
+BOSAM_RELEASE = env_str("BOSAM_RELEASE", "")
+if SENTRY_DSN:
+    from bosam.core.error_reporting import init_error_reporting
+
+    init_error_reporting(dsn=SENTRY_DSN, environment=SENTRY_ENVIRONMENT, release=BOSAM_RELEASE)
 
 # Bosam's own settings (municipality policy values; catalogues live in the database).
 BOSAM_MUNICIPALITY_NAME = env_str("BOSAM_MUNICIPALITY_NAME", "Demo kommun")
@@ -269,14 +330,12 @@ BOSAM_API_TOKEN_DAYS = env_int("BOSAM_API_TOKEN_DAYS", 90)
 
 # Retention (gallring, `manage.py retention`): years without activity before personal data is
 # deleted; per rule as "households=5,persons=5" (rule keys are listed by the command).
-BOSAM_RETENTION_YEARS = env_int("BOSAM_RETENTION_YEARS", 5)
-BOSAM_RETENTION_YEARS_BY_RULE = {
-    key.strip(): int(value)
-    for key, _, value in (
-        item.partition("=") for item in env_list("BOSAM_RETENTION_YEARS_BY_RULE", [])
-    )
-    if key.strip()
-}
+BOSAM_RETENTION_YEARS = env_int("BOSAM_RETENTION_YEARS", 5, minimum=1)
+BOSAM_RETENTION_YEARS_BY_RULE = env_int_map("BOSAM_RETENTION_YEARS_BY_RULE", minimum=1)
+
+# The audit trail's own retention (bosam.audit.retention): whole calendar years older than this
+# are dropped by the scheduled retention job, the only way events leave the trail.
+BOSAM_AUDIT_RETENTION_YEARS = env_int("BOSAM_AUDIT_RETENTION_YEARS", 10, minimum=1)
 
 # Not env-driven on purpose: an installation cannot switch its audit trail off. Only the
 # benchmark's settings (bench/settings.py) set it to False, to measure the audit's cost.
@@ -295,4 +354,4 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Committee readers' breakdowns show counts 1..N-1 as "<N" (reporting; totals are never suppressed).
-BOSAM_SUPPRESSION_THRESHOLD = env_int("BOSAM_SUPPRESSION_THRESHOLD", 5)
+BOSAM_SUPPRESSION_THRESHOLD = env_int("BOSAM_SUPPRESSION_THRESHOLD", 5, minimum=1)

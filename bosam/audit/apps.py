@@ -10,4 +10,4 @@ class AuditConfig(AppConfig):
     def ready(self) -> None:
         # Authentication events come from Django's auth signals: the login views are Django's
         # own, and this keeps the accounts app free of any dependency on the audit trail.
-        from bosam.audit import auth_events  # noqa: F401
+        from bosam.audit import auth_events, checks  # noqa: F401

@@ -8,6 +8,7 @@ from django.utils import timezone
 from bosam.audit.context import RequestContext, reset_request_context, set_request_context
 from bosam.audit.models import AuditAction, AuditEvent
 from bosam.audit.services import audit_record
+from bosam.core.client_address import client_address
 
 
 class RequestContextMiddleware:
@@ -18,10 +19,10 @@ class RequestContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # REMOTE_ADDR is the proxy's address behind a reverse proxy; the proxy must be trusted
-        # to set it right (gunicorn --forwarded-allow-ips), we never read X-Forwarded-For here.
+        # The client's address by the one trusted-proxy rule (TRUSTED_PROXY_COUNT/_PROXIES),
+        # the same the login lockout and the logs use.
         token = set_request_context(
-            RequestContext(ip_address=request.META.get("REMOTE_ADDR"), path=request.path)
+            RequestContext(ip_address=client_address(request), path=request.path)
         )
         started_at = timezone.now()
         try:

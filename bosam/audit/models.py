@@ -1,7 +1,10 @@
 """The audit trail: one append-only row per read or write of personal data.
 
-Rows are never changed or deleted by the application: the model refuses, and a database trigger
-(see migrations) refuses too, so not even a bug or a shell session can rewrite history quietly.
+Rows are never changed or deleted by the application: the model refuses, and database triggers
+(see migrations) refuse UPDATE, DELETE and TRUNCATE too, so not even a bug or a shell session can
+rewrite history quietly. The only way rows leave is the trail's own retention
+(`bosam.audit.retention`), which on PostgreSQL drops whole years: the table is partitioned by
+year of `occurred_at`.
 """
 
 from typing import Any, NoReturn
@@ -23,6 +26,7 @@ class AuditAction(models.TextChoices):
     LOGIN = "login", _("Inloggning")
     LOGIN_FAILED = "login_failed", _("Misslyckad inloggning")
     LOGOUT = "logout", _("Utloggning")
+    RETENTION = "retention", _("Gallrad")  # the trail's own retention removed whole years of it
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

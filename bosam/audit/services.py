@@ -42,47 +42,6 @@ def _object_type(obj: models.Model) -> str:
     return f"{obj._meta.app_label}.{obj._meta.model_name}"
 
 
-# Model instances, for a caller that wants them; audit_record and audit_list write plain rows
-# (see _insert below), which costs a list page a fraction of building these.
-def _events_for(
-    *,
-    actor: Any,
-    action: str,
-    obj: models.Model | None,
-    object_type: str,
-    object_id: str,
-    object_label: str,
-    people: Sequence[AuditPerson],
-    record_unit_id: int | None,
-    reason: str,
-) -> list[AuditEvent]:
-    ctx = current_request_context()
-    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
-    actor_unit_id = getattr(actor, "unit_id", None) if authenticated else None
-    outside = record_unit_id is not None and actor_unit_id != record_unit_id
-    base = {
-        "actor": actor if authenticated else None,
-        "actor_username": actor.get_username() if authenticated else "",
-        "actor_role": getattr(actor, "role", "") if authenticated else "",
-        "actor_unit_id": actor_unit_id,
-        "action": action,
-        "object_type": object_type,
-        "object_id": object_id,
-        "object_label": object_label[:200],
-        "record_unit_id": record_unit_id,
-        "outside_own_unit": outside,
-        "ip_address": ctx.ip_address if ctx else None,
-        "path": (ctx.path if ctx else "")[:300],
-        "reason": reason,
-    }
-    if not people:
-        return [AuditEvent(**base)]
-    return [
-        AuditEvent(**base, person_id=person.id, person_label=person.label[:200])
-        for person in people
-    ]
-
-
 _describes_itself: dict[type, bool] = {}
 
 

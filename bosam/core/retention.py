@@ -3,7 +3,8 @@
 An app lists its rules in a `retention.py` with `RETENTION_RULES = [RetentionRule(...)]`. The
 `retention` management command runs the apps' rules from the top layer down (a prevention case
 goes before the household it concerns), lists what is due, and deletes it only with --apply.
-Audit events are never deleted: they are the evidence of who handled the data."""
+Audit events are not deleted here: they are the evidence of who handled the data, and leave the
+trail only by its own, longer retention (bosam.audit.trail_retention), in whole years."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass

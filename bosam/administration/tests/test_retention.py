@@ -3,7 +3,7 @@ from io import StringIO
 
 import pytest
 import time_machine
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from bosam.audit.models import AuditAction, AuditEvent
@@ -77,6 +77,16 @@ def test_a_shorter_period_can_be_given(org) -> None:  # type: ignore[no-untyped-
         household = make_household(org.unit_a, (make_person(), APPLICANT))
     assert str(household.pk) not in _run()
     assert str(household.pk) in _run("--years", "1")
+
+
+@pytest.mark.parametrize("years", ["0", "-1"])
+def test_a_period_of_zero_years_is_refused_not_ignored(old_household, years: str) -> None:  # type: ignore[no-untyped-def]
+    # given a household past its retention period
+    # when retention is asked to apply a period of no years
+    with pytest.raises(CommandError, match="--years"):
+        _run("--apply", "--years", years)
+    # then nothing is deleted
+    assert Household.objects.filter(pk=old_household.pk).exists()
 
 
 def test_the_period_can_be_set_per_rule(settings, old_household) -> None:  # type: ignore[no-untyped-def]

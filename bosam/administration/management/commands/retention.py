@@ -6,7 +6,7 @@ deletion writes one. Meant for a nightly or monthly scheduled job once the listi
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
@@ -27,10 +27,13 @@ class Command(BaseCommand):
         parser.add_argument("--years", type=int, help="gallringsfrist i år för alla regler")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["years"] is not None and options["years"] < 1:
+            # 0 would make everything due at once: refused, never read as "not given".
+            raise CommandError("--years måste vara minst 1.")
         today = timezone.localdate()
         apply = options["apply"]
         for rule in all_rules():
-            years = options["years"] or years_for(rule)
+            years = options["years"] if options["years"] is not None else years_for(rule)
             due = list(rule.due(today, years))
             self.stdout.write(f"{rule.label} [{rule.key}], {years} år: {len(due)} att gallra")
             if options["verbosity"] >= 2 or not apply:

@@ -9,6 +9,9 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "probe-secret-key-not-for-production-use-0123456789abcdef")
 os.environ.setdefault("DEBUG", "true")
+# The mechanism is production's; the wait is longer, because on a loaded test machine publishing a
+# report can take longer than the default 30 s and the queued publisher would give up first.
+os.environ.setdefault("SQLITE_BUSY_TIMEOUT_SECONDS", "600")
 
 from config.settings import *  # noqa: E402,F403
 from config.settings import INSTALLED_APPS  # noqa: E402

@@ -23,3 +23,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # The session is renewed on every request, as SESSION_SAVE_EVERY_REQUEST would: a query count
 # must not depend on how many seconds passed since the test's previous request.
 SESSION_REFRESH_SECONDS = 0
+# Tasks run at once, inside the test, on the framework's immediate backend; one integration test
+# starts the real worker (bosam/scheduling/tests/test_worker_process.py).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

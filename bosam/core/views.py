@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
+from bosam.core.health import health_checks
 from bosam.core.work_queues import panels_for
 
 
@@ -14,8 +15,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:
-    """For load balancers: answers without touching sessions or personal data."""
-    return JsonResponse({"status": "ok"})
+    """For load balancers and monitoring: 200 when the database answers, every migration is
+    applied and a worker reported lately; otherwise 503 naming the failing part. Touches no
+    session and shows no personal data."""
+    checks = health_checks()
+    healthy = all(state == "ok" for state in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "fail", "checks": checks}, status=200 if healthy else 503
+    )
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

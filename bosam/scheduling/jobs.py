@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 
 from bosam.accounts.models import User
 from bosam.core.errors import ApplicationError
-from bosam.core.reminders import reminders_due
+from bosam.core.reminding import reminders_due
 from bosam.core.retention import all_rules
 from bosam.properties.models import HeadLease
 from bosam.properties.services.head_leases import head_lease_end

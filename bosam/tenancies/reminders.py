@@ -5,7 +5,7 @@ from datetime import date
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from bosam.core.reminders import ReminderDue
+from bosam.core.reminding import ReminderDue
 from bosam.tenancies.models import FollowUp, Sublet
 
 

@@ -118,7 +118,7 @@ def test_a_pdf_started_on_the_web_is_finished_by_the_worker_after_the_web_proces
             f"{base}/konto/logga-in/",
             urllib.parse.urlencode({**form, "csrfmiddlewaretoken": token.group(1)}).encode(),
         )
-        csrf = next(c.value for c in cookies if c.name == "csrftoken")
+        csrf = next(c.value or "" for c in cookies if c.name == "csrftoken")
         year = time.localtime().tm_year - 1
         # when the coordinator starts a PDF on the web
         started = opener.open(

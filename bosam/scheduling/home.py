@@ -22,9 +22,7 @@ def panels(user: Any) -> list[Panel]:
             PanelRow(
                 label=_("Bakgrundsarbetaren har inte hörts av"),
                 url=url,
-                detail=_(
-                    "Köade jobb och schemat körs inte förrän den är igång (manage.py worker)."
-                ),
+                detail=_("Köade jobb och schemat körs inte förrän den är igång."),
                 urgent=True,
             )
         )

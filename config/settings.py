@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "axes",
+    "django_tasks_db",
     "bosam.core",
     "bosam.accounts",
     "bosam.audit",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "bosam.matching",
     "bosam.reporting",
     "bosam.administration",
+    "bosam.scheduling",
 ]
 
 MIDDLEWARE = [
@@ -355,3 +357,20 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Committee readers' breakdowns show counts 1..N-1 as "<N" (reporting; totals are never suppressed).
 BOSAM_SUPPRESSION_THRESHOLD = env_int("BOSAM_SUPPRESSION_THRESHOLD", 5, minimum=1)
+# Background tasks (django.tasks): stored in the database and run by `manage.py worker` (the
+# second process next to the web server), so a task survives a restart of either.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# The schedule (bosam/scheduling/schedule.py): the worker looks for due jobs this often.
+BOSAM_SCHEDULE_INTERVAL_SECONDS = env_int("BOSAM_SCHEDULE_INTERVAL_SECONDS", 60)
+# A task that has not reported progress for this long is marked failed by the schedule.
+BOSAM_TASK_STALE_MINUTES = env_int("BOSAM_TASK_STALE_MINUTES", 30)
+# /healthz fails when no worker has reported for this long.
+BOSAM_WORKER_SILENT_SECONDS = env_int("BOSAM_WORKER_SILENT_SECONDS", 300)
+# The nightly retention run deletes only when the municipality turned deletion on; otherwise it
+# records a dry-run report of what is due.
+BOSAM_RETENTION_DELETE = env_bool("BOSAM_RETENTION_DELETE", False)

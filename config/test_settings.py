@@ -32,3 +32,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The test runner empties tables with TRUNCATE between browser tests; the audit trail's
     # TRUNCATE trigger lets only a connection with this setting through (audit/0005).
     DATABASES["default"]["OPTIONS"] = {"options": "-c bosam.allow_audit_truncate=on"}
+# Tasks run at once, inside the test, on the framework's immediate backend; one integration test
+# starts the real worker (bosam/scheduling/tests/test_worker_process.py).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -28,6 +28,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/schema/", core_views.api_schema, name="api-schema"),
     path("api/docs/", core_views.api_docs, name="api-docs"),
+    path("drift/schema/", include("bosam.scheduling.urls")),
     *[path(f"{app}/", include(f"bosam.{app}.urls")) for app in DOMAIN_APPS],
     *[path(f"api/v1/{app}/", include(f"bosam.{app}.api_urls")) for app in DOMAIN_APPS],
 ]

@@ -39,6 +39,7 @@ class Capability(StrEnum):
     USER_ADMIN = "user_admin"
     CATALOGUE_ADMIN = "catalogue_admin"
     AUDIT_FOLLOW_UP = "audit_follow_up"
+    SYSTEM_OPERATIONS = "system_operations"  # the schedule's runs and the worker's health
 
 
 C = Capability
@@ -83,7 +84,13 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     ),
     Role.FINANCE: frozenset({C.REGISTER_VIEW, C.FINANCE_VIEW, C.PUBLISHED_STATISTICS}),
     Role.SYSTEM_ADMINISTRATOR: frozenset(
-        {C.USER_ADMIN, C.CATALOGUE_ADMIN, C.AUDIT_FOLLOW_UP, C.PUBLISHED_STATISTICS}
+        {
+            C.USER_ADMIN,
+            C.CATALOGUE_ADMIN,
+            C.AUDIT_FOLLOW_UP,
+            C.PUBLISHED_STATISTICS,
+            C.SYSTEM_OPERATIONS,
+        }
     ),
     Role.COMMITTEE_READER: frozenset({C.PUBLISHED_STATISTICS}),
 }

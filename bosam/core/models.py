@@ -22,3 +22,16 @@ class PersonalDataModel(BaseModel):
 
     class Meta:
         abstract = True
+
+
+class WorkerHeartbeat(BaseModel):
+    """A background worker's last sign of life (`manage.py worker` writes it every minute;
+    /healthz and the pages that start tasks read it)."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    hostname = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    last_seen = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} {self.last_seen:%Y-%m-%d %H:%M:%S}"

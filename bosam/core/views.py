@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from bosam.core.api import ApiSchemaAccess
+from bosam.core.health import health_checks
 from bosam.core.work_queues import panels_for
 
 
@@ -18,8 +19,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:
-    """For load balancers: answers without touching sessions or personal data."""
-    return JsonResponse({"status": "ok"})
+    """For load balancers and monitoring: 200 when the database answers, every migration is
+    applied and a worker reported lately; otherwise 503 naming the failing part. Touches no
+    session and shows no personal data."""
+    checks = health_checks()
+    healthy = all(state == "ok" for state in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "fail", "checks": checks}, status=200 if healthy else 503
+    )
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

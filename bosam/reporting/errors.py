@@ -8,6 +8,7 @@ class ReportingErrorCode(StrEnum):
     YEAR_NOT_ENDED = "year_not_ended"
     UNKNOWN_FIGURE = "unknown_figure"
     NOT_PUBLISHED = "not_published"
+    JOB_NOT_FOUND = "job_not_found"
 
 
 class ReportingError(ApplicationError):

@@ -1,6 +1,6 @@
 """Writes of the annual report: publishing a year, and PDF jobs run in the background."""
 
-import threading
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -132,8 +132,8 @@ def report_publish(*, year: int, published_by: Any) -> PublishedReport:
 
 @transaction.atomic
 def report_pdf_job_start(*, year: int, committee: Committee | None, requested_by: Any) -> ReportJob:
-    """Queue a PDF of today's figures; it is generated after the commit, in a thread unless
-    `BOSAM_REPORT_PDF_IN_THREAD` is off (tests), and the page polls the job for progress."""
+    """Queue a PDF of today's figures: a task the worker runs after the commit (so it survives a
+    restart of the web server); the page polls the job for progress."""
     job = ReportJob.objects.create(year=year, committee=committee, requested_by=requested_by)
     audit_record(
         actor=requested_by,
@@ -141,22 +141,41 @@ def report_pdf_job_start(*, year: int, committee: Committee | None, requested_by
         object_type="reporting.report",
         object_id=str(year),
     )
-    transaction.on_commit(lambda: _launch(job.pk))
+    transaction.on_commit(lambda: _enqueue(job.pk))
     return job
 
 
-def _launch(job_id: UUID) -> None:
-    if getattr(settings, "BOSAM_REPORT_PDF_IN_THREAD", True):
-        threading.Thread(target=_run_in_thread, args=(job_id,), daemon=True).start()
-    else:
-        report_pdf_job_run(job_id=job_id)
+def _enqueue(job_id: UUID) -> None:
+    from bosam.reporting.tasks import report_pdf_task
+
+    report_pdf_task.enqueue(job_id=str(job_id))
 
 
-def _run_in_thread(job_id: UUID) -> None:
-    try:
-        report_pdf_job_run(job_id=job_id)
-    finally:
-        connection.close()  # the thread's own connection; the request's is untouched
+@transaction.atomic
+def report_pdf_job_retry(*, job: ReportJob, requested_by: Any) -> ReportJob:
+    """Queue a failed PDF job again, for the one who started it."""
+    job = ReportJob.objects.select_for_update().get(pk=job.pk, requested_by=requested_by)
+    if job.status != ReportJob.Status.FAILED:
+        return job
+    job.status = ReportJob.Status.PENDING
+    job.progress = 0
+    job.step = ""
+    job.error = ""
+    job.save(update_fields=["status", "progress", "step", "error", "updated_at"])
+    transaction.on_commit(lambda: _enqueue(job.pk))
+    return job
+
+
+def report_jobs_fail_stale(*, older_than: datetime, minutes: int) -> int:
+    """Jobs that started but reported no progress since `older_than` are failed, so their page
+    stops waiting and offers a retry (the worker died, or the server was restarted)."""
+    return ReportJob.objects.filter(
+        status=ReportJob.Status.RUNNING, updated_at__lt=older_than
+    ).update(
+        status=ReportJob.Status.FAILED,
+        error=gettext("Avbröts: inga framsteg på %(minutes)d minuter.") % {"minutes": minutes},
+        updated_at=timezone.now(),
+    )
 
 
 def _progress(job_id: UUID, percent: int, step: str) -> None:
@@ -166,24 +185,38 @@ def _progress(job_id: UUID, percent: int, step: str) -> None:
 
 
 def report_pdf_job_run(*, job_id: UUID) -> None:
-    """Compute and render; each step is committed at once so the polling page sees progress."""
-    job = ReportJob.objects.select_related("committee").get(pk=job_id)
+    """Compute and render; each step is committed at once so the polling page sees progress.
+    A job deleted meanwhile fails the task with a clear message and changes nothing."""
+    job = ReportJob.objects.select_related("committee").filter(pk=job_id).first()
+    if job is None:
+        raise ReportingError(
+            gettext("PDF-jobbet %(id)s finns inte längre.") % {"id": job_id},
+            code=ReportingErrorCode.JOB_NOT_FOUND,
+        )
+    if job.status == ReportJob.Status.DONE:
+        return  # a task run twice (the worker died after finishing) does nothing more
     try:
         _progress(job_id, 10, gettext("Räknar årets och föregående års siffror"))
         report = report_live(
             year=job.year, committee=job.committee, threshold=suppression_threshold()
         )
-        _progress(job_id, 50, "Ritar diagram")
+        _progress(job_id, 50, gettext("Ritar diagram"))
         pdf = render_report_pdf(report, progress=lambda p, s: _progress(job_id, p, s))
     except Exception as exc:  # the page must show that it failed rather than spin forever
+        message = (
+            exc.message
+            if isinstance(exc, ReportingError)
+            else gettext("Oväntat fel när PDF:en skapades (%(kind)s).")
+            % {"kind": type(exc).__name__}
+        )
         ReportJob.objects.filter(pk=job_id).update(
-            status=ReportJob.Status.FAILED, error=str(exc)[:2000], updated_at=timezone.now()
+            status=ReportJob.Status.FAILED, error=message[:2000], updated_at=timezone.now()
         )
         raise
     ReportJob.objects.filter(pk=job_id).update(
         status=ReportJob.Status.DONE,
         progress=100,
-        step="Klar",
+        step=gettext("Klar"),
         pdf=pdf,
         updated_at=timezone.now(),
     )

@@ -12,5 +12,6 @@ urlpatterns = [
     path("<year:year>/publicera/", views.report_publish, name="report_publish"),
     path("<year:year>/publicerad.pdf", views.published_pdf, name="published_pdf"),
     path("jobb/<uuid:job_id>/", views.report_job, name="report_job"),
+    path("jobb/<uuid:job_id>/igen/", views.report_job_retry, name="report_job_retry"),
     path("jobb/<uuid:job_id>/rapport.pdf", views.report_job_pdf, name="report_job_pdf"),
 ]

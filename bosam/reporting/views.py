@@ -21,6 +21,7 @@ from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
 from bosam.core.errors import ApplicationError
 from bosam.core.export import csv_response, xlsx_response
+from bosam.core.health import worker_seen_recently
 from bosam.reporting import selectors, services
 from bosam.reporting.export import export_headers, export_rows
 from bosam.reporting.figures import REGISTRY
@@ -221,7 +222,9 @@ def _own_job(request: AuthedHttpRequest, job_id: UUID) -> ReportJob:
 
 
 def _job_response(request: AuthedHttpRequest, job: ReportJob) -> HttpResponse:
-    context = {"job": job}
+    # A queued job whose worker is not running says so, and polls less often meanwhile.
+    worker_down = job.status == ReportJob.Status.PENDING and not worker_seen_recently()
+    context = {"job": job, "worker_down": worker_down}
     if request.htmx:
         return TemplateResponse(request, "reporting/report_job.html#job", context)
     return TemplateResponse(request, "reporting/report_job.html", context)
@@ -231,6 +234,16 @@ def _job_response(request: AuthedHttpRequest, job: ReportJob) -> HttpResponse:
 def report_job(request: AuthedHttpRequest, job_id: UUID) -> HttpResponse:
     """The job's progress; the page polls this every second until the PDF is ready."""
     return _job_response(request, _own_job(request, job_id))
+
+
+@capability_required(*FULL)
+@require_POST
+def report_job_retry(request: AuthedHttpRequest, job_id: UUID) -> HttpResponse:
+    """Start a failed job again (the one who started it may)."""
+    job = services.report_pdf_job_retry(job=_own_job(request, job_id), requested_by=request.user)
+    if request.htmx:
+        return _job_response(request, job)
+    return redirect("reporting:report_job", job_id=job.pk)
 
 
 @capability_required(*FULL)

@@ -8,10 +8,12 @@ from datetime import date
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from bosam.accounts.roles import Role
 from bosam.audit.models import AuditAction, AuditEvent
+from bosam.core.models import WorkerHeartbeat
 from bosam.reporting.models import ReportJob
 from bosam.reporting.services import report_publish
 from bosam.reporting.tests import factories as f
@@ -222,7 +224,7 @@ def test_a_committee_readers_csv_is_the_published_report_suppressed(
 def test_a_pdf_job_shows_progress_and_then_the_download(
     client, records, coordinator, settings, django_capture_on_commit_callbacks
 ) -> None:
-    settings.BOSAM_REPORT_PDF_IN_THREAD = False
+    WorkerHeartbeat.objects.create(worker_id="w1", last_seen=timezone.now())
     client.force_login(coordinator)
     url = reverse("reporting:report_pdf_start", args=[2022])
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -246,7 +248,6 @@ def test_a_pdf_job_shows_progress_and_then_the_download(
 def test_another_users_pdf_job_is_not_found(
     client, records, coordinator, manager, settings
 ) -> None:
-    settings.BOSAM_REPORT_PDF_IN_THREAD = False
     job = ReportJob.objects.create(year=2022, requested_by=coordinator)
     client.force_login(manager)
     assert client.get(reverse("reporting:report_job", args=[job.pk])).status_code == 404

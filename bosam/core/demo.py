@@ -25,12 +25,17 @@ LAST_NAMES = (
     "Mohamed Hassan Ahmed Yusuf Abdi Kovalenko Shevchenko Bondarenko Tkachenko Kaya Demir "
     "Nguyen Haddad Rahimi Jakobsson Sandberg Forsberg Sjöberg Wallin Engström Danielsson"
 ).split()
-STREETS = (
-    "Hagebygatan Navestadsgatan Marielundsgatan Klingsbergsgatan Ektorpsgatan Smedbyvägen "
-    "Lindövägen Vilbergsgatan Östra Promenaden Södra Promenaden Kungsgatan Drottninggatan "
-    "Trädgårdsgatan Hospitalsgatan Gamla Övägen Slottsgatan Breda vägen Skarphagsgatan "
-    "Ljuragatan Såpkullegatan Knäppingsborgsgatan Albrektsvägen Taborsbergsvägen Kneippgatan"
-).split()
+# Whole street names ("Södra Promenaden", not "Södra"): one name per comma.
+STREETS = tuple(
+    name.strip()
+    for name in (
+        "Hagebygatan, Navestadsgatan, Marielundsgatan, Klingsbergsgatan, Ektorpsgatan, "
+        "Smedbyvägen, Lindövägen, Vilbergsgatan, Östra Promenaden, Södra Promenaden, Kungsgatan, "
+        "Drottninggatan, Trädgårdsgatan, Hospitalsgatan, Gamla Övägen, Slottsgatan, Breda vägen, "
+        "Skarphagsgatan, Ljuragatan, Såpkullegatan, Knäppingsborgsgatan, Albrektsvägen, "
+        "Taborsbergsvägen, Kneippgatan"
+    ).split(",")
+)
 DISTRICTS = [
     "Hageby",
     "Navestad",

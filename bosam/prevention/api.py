@@ -48,6 +48,7 @@ class CaseOutputSerializer(serializers.Serializer[PreventionCase]):
     status = serializers.CharField()
     opened_on = serializers.DateField()
     atervinningsfrist_ends_on = serializers.DateField(allow_null=True)
+    atervinningsfrist_provisional = serializers.BooleanField()
     eviction_date = serializers.DateField(allow_null=True)
     debt_amount = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
     first_contact_on = serializers.DateField(allow_null=True)
@@ -74,7 +75,18 @@ class NotificationCreateApi(APIView):
             ref_name = "PreventionNotificationCreateInput"
 
         source = serializers.ChoiceField(choices=Notification.Source.choices)  # type: ignore[assignment]
-        stage = serializers.ChoiceField(choices=Notification.Stage.choices)
+        kind = serializers.ChoiceField(
+            choices=Notification.Kind.choices,
+            required=False,
+            default="",
+            help_text="What the law calls the notice; sets stage and cause.",
+        )
+        stage = serializers.ChoiceField(
+            choices=Notification.Stage.choices,
+            required=False,
+            default="",
+            help_text="Older callers: the kind is derived from stage and cause.",
+        )
         cause = serializers.ChoiceField(
             choices=Notification.Cause.choices, default=Notification.Cause.RENT_ARREARS
         )
@@ -92,7 +104,16 @@ class NotificationCreateApi(APIView):
         months_behind = serializers.IntegerField(
             min_value=0, max_value=120, required=False, allow_null=True
         )
-        notice_served_on = serializers.DateField(required=False, allow_null=True)
+        notice_served_on = serializers.DateField(
+            required=False,
+            allow_null=True,
+            help_text="The underrättelse served on the tenant (12 kap. 44 § JB).",
+        )
+        committee_notice_on = serializers.DateField(
+            required=False,
+            allow_null=True,
+            help_text="The landlord's meddelande to the social welfare committee.",
+        )
         eviction_date = serializers.DateField(required=False, allow_null=True)
         note = serializers.CharField(required=False, default="", allow_blank=True)
         external_reference = serializers.CharField(max_length=100, required=False, default="")
@@ -109,7 +130,9 @@ class NotificationCreateApi(APIView):
         id = serializers.UUIDField()
         case_id = serializers.UUIDField()
         household_id = serializers.UUIDField(source="case.household_id")
+        kind = serializers.CharField()
         atervinningsfrist_ends_on = serializers.DateField(allow_null=True)
+        atervinningsfrist_provisional = serializers.BooleanField()
         eviction_date = serializers.DateField(allow_null=True)
 
     @extend_schema(
@@ -155,6 +178,7 @@ class NotificationListApi(APIView):
         id = serializers.UUIDField()
         case_id = serializers.UUIDField()
         source = serializers.CharField()  # type: ignore[assignment]
+        kind = serializers.CharField()
         stage = serializers.CharField()
         cause = serializers.CharField()
         received_on = serializers.DateField()
@@ -164,7 +188,9 @@ class NotificationListApi(APIView):
         debt_amount = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
         months_behind = serializers.IntegerField(allow_null=True)
         notice_served_on = serializers.DateField(allow_null=True)
+        committee_notice_on = serializers.DateField(allow_null=True)
         atervinningsfrist_ends_on = serializers.DateField(allow_null=True)
+        atervinningsfrist_provisional = serializers.BooleanField()
         eviction_date = serializers.DateField(allow_null=True)
         external_reference = serializers.CharField()
 
@@ -182,6 +208,47 @@ class NotificationListApi(APIView):
         audit_list(actor=request.user, objects=page)
         output = self.OutputSerializer(page, many=True)  # type: ignore[arg-type]
         return paginator.get_paginated_response(output.data)
+
+
+class NotificationNoticesUpdateApi(_CaseApi):
+    class InputSerializer(serializers.Serializer[Any]):
+        class Meta:
+            ref_name = "PreventionNotificationNoticesUpdateInput"
+
+        notice_served_on = serializers.DateField(allow_null=True)
+        committee_notice_on = serializers.DateField(allow_null=True)
+
+    class OutputSerializer(serializers.Serializer[Notification]):
+        class Meta:
+            ref_name = "PreventionNotificationNoticesUpdateOutput"
+
+        id = serializers.UUIDField()
+        notice_served_on = serializers.DateField(allow_null=True)
+        committee_notice_on = serializers.DateField(allow_null=True)
+        atervinningsfrist_ends_on = serializers.DateField(allow_null=True)
+        atervinningsfrist_provisional = serializers.BooleanField()
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: OutputSerializer},
+        summary=(
+            "The two notices' dates; the återvinningsfrist "  # i18n: not UI (English API docs)
+            "is computed again from the later one"
+        ),
+    )
+    def put(self, request: Request, case_id: UUID, notification_id: UUID) -> Response:
+        from django.http import Http404
+
+        case = self.get_case(request, case_id)
+        notification = Notification.objects.filter(pk=notification_id, case=case).first()
+        if notification is None:
+            raise Http404
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        notification = services.notification_notices_update(
+            notification=notification, updated_by=request.user, **serializer.validated_data
+        )
+        return Response(self.OutputSerializer(notification).data)
 
 
 class CaseQueueApi(APIView):

@@ -14,6 +14,11 @@ urlpatterns = [
         api.InterventionCreateApi.as_view(),
         name="intervention_create",
     ),
+    path(
+        "cases/<uuid:case_id>/notifications/<uuid:notification_id>/notices/",
+        api.NotificationNoticesUpdateApi.as_view(),
+        name="notification_notices_update",
+    ),
     path("cases/<uuid:case_id>/close/", api.CaseCloseApi.as_view(), name="case_close"),
     path("figures/", api.FiguresApi.as_view(), name="figures"),
 ]

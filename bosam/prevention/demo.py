@@ -26,6 +26,7 @@ from bosam.prevention.models import (
     PreventionCase,
 )
 from bosam.prevention.services import subtenant_arrears_register
+from bosam.prevention.services.cases import notification_deadlines_apply
 from bosam.properties.models import Landlord
 
 # Ten years of history up to the seed's 2022 and on to today: at scale 10 that is the issue's
@@ -107,9 +108,10 @@ def _notification(
         town=household.town,
         **fields,
     )
-    notification.atervinningsfrist_ends_on = rules.atervinningsfrist_ends_on(
-        notification.notice_served_on
-    )
+    if notification.source == Notification.Source.LANDLORD and notification.notice_served_on:
+        # The landlord's meddelande to the committee is the notification itself.
+        notification.committee_notice_on = notification.received_on
+    notification_deadlines_apply(notification)
     return notification
 
 
@@ -297,6 +299,7 @@ def build(ctx: DemoContext) -> None:
         first = plan.notifications[0]
         case = plan.case
         case.atervinningsfrist_ends_on = first.atervinningsfrist_ends_on
+        case.atervinningsfrist_provisional = first.atervinningsfrist_provisional
         case.eviction_date = next(
             (n.eviction_date for n in plan.notifications if n.eviction_date), None
         )
@@ -323,9 +326,12 @@ def _urgent_examples(ctx: DemoContext, plans: list[_Plan]) -> None:
         served = ctx.today - timedelta(days=ctx.rng.randint(15, 19))
         first = plan.notifications[0]
         first.stage = Notification.Stage.TERMINATION
+        first.kind = Notification.Kind.RENT_ARREARS_TERMINATION
         first.notice_served_on = min(served, first.received_on)
-        first.atervinningsfrist_ends_on = rules.atervinningsfrist_ends_on(first.notice_served_on)
+        first.committee_notice_on = first.notice_served_on
+        notification_deadlines_apply(first)
         plan.case.atervinningsfrist_ends_on = first.atervinningsfrist_ends_on
+        plan.case.atervinningsfrist_provisional = first.atervinningsfrist_provisional
         if not plan.interventions:
             plan.reached_on = None
             plan.case.first_contact_on = None

@@ -14,6 +14,7 @@ class PreventionErrorCode(StrEnum):
     TEMPLATE_INVALID = "template_invalid"
     IMPORT_INVALID = "import_invalid"
     IMPORT_ALREADY_DONE = "import_already_done"
+    INVALID_KIND = "invalid_kind"
 
 
 class PreventionError(ApplicationError):

@@ -36,8 +36,19 @@ def _today() -> Any:
 
 class NotificationForm(forms.Form):
     source = forms.ChoiceField(label=_("Avsändare"), choices=Notification.Source.choices)
-    stage = forms.ChoiceField(label=_("Skede"), choices=Notification.Stage.choices)
-    cause = forms.ChoiceField(label=_("Orsak"), choices=Notification.Cause.choices)
+    kind = forms.ChoiceField(
+        label=_("Typ av underrättelse"),
+        choices=Notification.Kind.choices,
+        initial=Notification.Kind.RENT_ARREARS_TERMINATION,
+        help_text=_(
+            "Bara uppsägning för hyresskuld och uppsägning av bostadsrätt har en återvinningsfrist."
+        ),
+    )
+    cause = forms.ChoiceField(
+        label=_("Orsak"),
+        choices=Notification.Cause.choices,
+        help_text=_("Används för ansökan om avhysning, avhysningsdatum och annat."),
+    )
     received_on = forms.DateField(label=_("Mottagen"), widget=SwedishDateInput(), initial=_today())
     personal_number = forms.CharField(
         label=_("Hyresgästens personnummer"),
@@ -79,13 +90,25 @@ class NotificationForm(forms.Form):
         label=_("Antal månader efter"), required=False, min_value=0, max_value=120
     )
     notice_served_on = forms.DateField(
-        label=_("Uppsägningen delgiven"),
+        label=_("Underrättelsen delgiven hyresgästen"),
         required=False,
         widget=SwedishDateInput(),
-        help_text=_("Återvinningsfristen räknas från den dagen."),
+        help_text=_("Dagen då hyresgästen delgavs underrättelsen om att avtalet kan återvinnas."),
+    )
+    committee_notice_on = forms.DateField(
+        label=_("Meddelandet till socialnämnden"),
+        required=False,
+        widget=SwedishDateInput(),
+        help_text=_(
+            "Dagen då hyresvärdens meddelande kom till socialnämnden. Återvinningsfristen "
+            "räknas från den senare av de två dagarna."
+        ),
     )
     eviction_date = forms.DateField(
-        label=_("Avhysningsdatum"), required=False, widget=SwedishDateInput()
+        label=_("Avhysningsdatum"),
+        required=False,
+        widget=SwedishDateInput(),
+        help_text=_("Som Kronofogden har meddelat det."),
     )
     note = forms.CharField(
         label=_("Anteckning"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -101,6 +124,29 @@ class NotificationForm(forms.Form):
         ):
             self.add_error("landlord", _("Välj hyresvärd eller ange en ny."))
         return data
+
+
+class NoticesForm(forms.Form):
+    """The two notices of 12 kap. 44 § JB, added or corrected as they become known."""
+
+    notice_served_on = forms.DateField(
+        label=_("Underrättelsen delgiven hyresgästen"), required=False, widget=SwedishDateInput()
+    )
+    committee_notice_on = forms.DateField(
+        label=_("Meddelandet till socialnämnden"), required=False, widget=SwedishDateInput()
+    )
+
+
+class IllnessNoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Sjukdom eller liknande hinder"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Om sjukdom eller en liknande oförutsedd omständighet hindrade hyresgästen att "
+            "betala i tid. En anteckning till domstolen, ingen ny frist."
+        ),
+    )
 
 
 class OutreachForm(forms.Form):

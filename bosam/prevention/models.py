@@ -16,6 +16,7 @@ from bosam.accounts.models import User
 from bosam.audit.services import AuditPerson
 from bosam.core.models import BaseModel, PersonalDataModel
 from bosam.households.models import Household, Person
+from bosam.prevention import rules
 from bosam.properties.models import Landlord
 from bosam.tenancies.models import Sublet
 
@@ -65,7 +66,11 @@ class PreventionCase(PersonalDataModel):
     atervinningsfrist_ends_on = models.DateField(
         _("återvinningsfrist löper ut"), null=True, blank=True
     )
+    atervinningsfrist_provisional = models.BooleanField(_("preliminär frist"), default=False)
     eviction_date = models.DateField(_("avhysningsdatum"), null=True, blank=True)
+    # The illness exception of 12 kap. 44 § JB (illness or a similar unforeseen circumstance kept
+    # the tenant from paying in time): a note for the court, not a new clock.
+    illness_note = models.TextField(_("sjukdom eller liknande hinder"), blank=True)
     debt_amount = models.DecimalField(
         _("hyresskuld (kr)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
@@ -187,8 +192,41 @@ class Notification(PersonalDataModel):
         DISTURBANCE = "disturbance", _("Störningar")
         OTHER = "other", _("Annat")
 
+    class Kind(models.TextChoices):
+        """What the law calls the notice (rules.KIND_*); only the rent-arrears and cooperative
+        terminations have an återvinningsfrist (rules.KINDS_WITH_ATERVINNINGSFRIST)."""
+
+        EARLY_SIGNAL = "early_signal", _("Tidig signal om hyresskuld")  # arrears list
+        RENT_ARREARS_TERMINATION = (  # 12 kap. 44 § JB
+            "rent_arrears_termination",
+            _("Uppsägning för hyresskuld (12 kap. 44 § JB)"),
+        )
+        DISTURBANCE_WARNING = (  # tillsägelse, 12 kap. 25 § JB
+            "disturbance_warning",
+            _("Tillsägelse om störningar (12 kap. 25 § JB)"),
+        )
+        DISTURBANCE_TERMINATION = (  # 12 kap. 25 § JB
+            "disturbance_termination",
+            _("Uppsägning för störningar"),
+        )
+        EXTENSION_DISPUTE = (  # since 1 July 2014
+            "extension_dispute",
+            _("Tvist om förlängning av hyresavtalet"),
+        )
+        COOPERATIVE_TERMINATION = (  # bostadsrättslagen 7 kap. 23 §, the same clock
+            "cooperative_termination",
+            _("Uppsägning av bostadsrätt (7 kap. 23 § bostadsrättslagen)"),
+        )
+        EVICTION_APPLICATION = "eviction_application", _("Ansökan om avhysning")
+        EVICTION_DATE = (  # the date is stored as received, never computed
+            "eviction_date",
+            _("Kronofogdens underrättelse om avhysningsdatum"),
+        )
+        OTHER = "other", _("Annat")
+
     class Stage(models.TextChoices):
         EARLY_SIGNAL = "early_signal", _("Tidig signal (hyresskuld)")  # monthly arrears list
+        WARNING = "warning", _("Tillsägelse")  # a warning before any termination (12:25 JB)
         TERMINATION = "termination", _("Uppsägning")  # notice served (12 kap. 44 § JB)
         EVICTION_APPLICATION = "eviction_application", _("Ansökan om avhysning")
         EVICTION_SCHEDULED = "eviction_scheduled", _("Avhysning utsatt")  # a date is set
@@ -204,6 +242,7 @@ class Notification(PersonalDataModel):
         _("orsak"), max_length=20, choices=Cause.choices, default=Cause.RENT_ARREARS
     )
     stage = models.CharField(_("skede"), max_length=30, choices=Stage.choices)
+    kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     received_on = models.DateField(_("mottagen"))
     # The month the notification concerns: the key of duplicate detection with the tenant.
     period = models.DateField(_("avser månad"))
@@ -236,12 +275,22 @@ class Notification(PersonalDataModel):
         _("hyresskuld (kr)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     months_behind = models.PositiveSmallIntegerField(_("antal månader"), null=True, blank=True)
-    notice_served_on = models.DateField(_("uppsägningen delgiven"), null=True, blank=True)
+    # The two notices of 12 kap. 44 § JB: the underrättelse served (delgiven) on the tenant, and
+    # the landlord's meddelande to the social welfare committee. The frist runs from the later.
+    notice_served_on = models.DateField(
+        _("underrättelsen delgiven hyresgästen"), null=True, blank=True
+    )
+    committee_notice_on = models.DateField(
+        _("meddelandet till socialnämnden"), null=True, blank=True
+    )
+    # Stored as received from Kronofogden; never derived.
     eviction_date = models.DateField(_("avhysningsdatum"), null=True, blank=True)
-    # Derived (rules.atervinningsfrist_ends_on) and stored so lists can filter on it.
+    # Derived (rules.atervinningsfrist) and stored so lists can filter on it.
     atervinningsfrist_ends_on = models.DateField(
         _("återvinningsfrist löper ut"), null=True, blank=True
     )
+    # One of the two notices is not known yet: the frist runs at least until the date.
+    atervinningsfrist_provisional = models.BooleanField(_("preliminär frist"), default=False)
     note = models.TextField(_("anteckning"), blank=True)
     # An integration's own id for the notification: posting it twice creates nothing new.
     external_reference = models.CharField(_("extern referens"), max_length=100, blank=True)
@@ -289,7 +338,19 @@ class Notification(PersonalDataModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_stage_display()} {self.received_on:%Y-%m-%d}, {self.street_address}"
+        return f"{self.get_kind_display()} {self.received_on:%Y-%m-%d}, {self.street_address}"
+
+    @property
+    def frist_missing_text(self) -> str:
+        """Which notice a provisional frist waits for, in words ('' when the frist is final)."""
+        if not self.atervinningsfrist_provisional:
+            return ""
+        found = rules.atervinningsfrist(
+            kind=self.kind,
+            served_on=self.notice_served_on,
+            committee_notice_on=self.committee_notice_on,
+        )
+        return rules.missing_notice_text(found.missing) if found else ""
 
     def audit_people(self) -> Sequence[AuditPerson]:
         return self.case.audit_people()

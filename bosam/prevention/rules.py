@@ -1,9 +1,11 @@
 """Pure rules of eviction prevention: statutory deadlines, the work queue's order, duplicate
 detection and reading a landlord's list row. No database, no Django.
 
-Law: Jordabalken 12 kap. 44 § (the återvinningsfrist and the notice to the social welfare
-committee), lag (1930:173) om beräkning av lagstadgad tid (a period ending on a closed day ends on
-the next working day).
+Law: Jordabalken 12 kap. 44 § (the återvinningsfrist runs from the later of the underrättelse
+served on the tenant and the meddelande to the social welfare committee; NJA 1985 s. 586),
+12 kap. 25 § (warnings for disturbances), bostadsrättslagen 7 kap. 23 § (a cooperative's
+termination, the same clock), lag (1930:173) om beräkning av lagstadgad tid (a period ending on
+a closed day ends on the next working day).
 """
 
 import re
@@ -24,13 +26,107 @@ URGENT_WITHIN_DAYS = 7
 
 
 def atervinningsfrist_ends_on(notice_served_on: date | None) -> date | None:
-    """The last day the tenant can pay (or the committee undertake in writing to pay) and keep
-    the lease: three weeks from the day the notice was served (12 kap. 44 § JB); a period that
-    ends on a Saturday, Sunday, public holiday, Midsummer Eve, Christmas Eve or New Year's Eve
-    ends on the next working day (1930:173, 2 §). None when no notice has been served."""
+    """Three weeks from one day, moved to the next working day when it ends on a Saturday,
+    Sunday, public holiday, Midsummer Eve, Christmas Eve or New Year's Eve (1930:173, 2 §).
+    None when the day is not known. Which day the frist runs from is `atervinningsfrist`'s
+    business: the later of the two notices."""
     if notice_served_on is None:
         return None
     return next_working_day_if_closed(notice_served_on + ATERVINNINGSFRIST)
+
+
+# --- Notification kinds the law names ----------------------------------------------------------
+
+# The values of models.Notification.Kind (kept here so the rules need no Django).
+KIND_EARLY_SIGNAL = "early_signal"  # a landlord's list of tenants in arrears, no termination
+KIND_RENT_ARREARS_TERMINATION = "rent_arrears_termination"  # 12 kap. 44 § JB
+KIND_DISTURBANCE_WARNING = "disturbance_warning"  # tillsägelse, 12 kap. 25 § JB
+KIND_DISTURBANCE_TERMINATION = "disturbance_termination"  # 12 kap. 25 § JB
+KIND_EXTENSION_DISPUTE = "extension_dispute"  # a dispute on extending the lease
+KIND_COOPERATIVE_TERMINATION = "cooperative_termination"  # bostadsrättslagen 7 kap. 23 §
+KIND_EVICTION_APPLICATION = "eviction_application"  # an application to Kronofogden
+KIND_EVICTION_DATE = "eviction_date"  # Kronofogden's notice of the date, stored as received
+KIND_OTHER = "other"
+
+# Only a termination for unpaid rent (or a cooperative's unpaid fee) can be regained by paying.
+KINDS_WITH_ATERVINNINGSFRIST = frozenset(
+    {KIND_RENT_ARREARS_TERMINATION, KIND_COOPERATIVE_TERMINATION}
+)
+
+# Stage and cause of each kind, for the duplicate check and the figures ("" = as given).
+KIND_STAGE_CAUSE: Mapping[str, tuple[str, str]] = {
+    KIND_EARLY_SIGNAL: ("early_signal", "rent_arrears"),
+    KIND_RENT_ARREARS_TERMINATION: ("termination", "rent_arrears"),
+    KIND_DISTURBANCE_WARNING: ("warning", "disturbance"),
+    KIND_DISTURBANCE_TERMINATION: ("termination", "disturbance"),
+    KIND_EXTENSION_DISPUTE: ("termination", "other"),
+    KIND_COOPERATIVE_TERMINATION: ("termination", "rent_arrears"),
+    KIND_EVICTION_APPLICATION: ("eviction_application", ""),
+    KIND_EVICTION_DATE: ("eviction_scheduled", ""),
+    KIND_OTHER: ("", ""),
+}
+
+
+def kind_from_stage(stage: str, cause: str) -> str:
+    """The kind of a notification recorded by stage and cause only (older records, callers that
+    do not give a kind): a termination for rent arrears is one under 12 kap. 44 § JB."""
+    if stage == "termination":
+        return {
+            "rent_arrears": KIND_RENT_ARREARS_TERMINATION,
+            "disturbance": KIND_DISTURBANCE_TERMINATION,
+        }.get(cause, KIND_OTHER)
+    return {
+        "early_signal": KIND_EARLY_SIGNAL,
+        "warning": KIND_DISTURBANCE_WARNING,
+        "eviction_application": KIND_EVICTION_APPLICATION,
+        "eviction_scheduled": KIND_EVICTION_DATE,
+    }.get(stage, KIND_OTHER)
+
+
+# Which of the two notices is not yet known.
+MISSING_TENANT_SERVICE = "tenant_service"
+MISSING_COMMITTEE_NOTICE = "committee_notice"
+
+
+@dataclass(frozen=True)
+class Atervinningsfrist:
+    """The last day the tenant can pay and keep the lease. Provisional while one of the two
+    notices is not known: the frist runs at least until `ends_on`, and may run longer."""
+
+    ends_on: date
+    provisional: bool = False
+    missing: str = ""  # MISSING_TENANT_SERVICE, MISSING_COMMITTEE_NOTICE or ""
+
+
+def atervinningsfrist(
+    *, kind: str, served_on: date | None, committee_notice_on: date | None
+) -> Atervinningsfrist | None:
+    """The återvinningsfrist of a notification: three weeks from the later of the service of the
+    underrättelse on the tenant and the landlord's meddelande to the social welfare committee
+    (12 kap. 44 § JB; NJA 1985 s. 586; bostadsrättslagen 7 kap. 23 § for a cooperative), with
+    the working-day rule. With only one date known the frist is provisional ("at least until")
+    and names the missing one. None for kinds that have no frist, or when neither date is known."""
+    if kind not in KINDS_WITH_ATERVINNINGSFRIST:
+        return None
+    known = [d for d in (served_on, committee_notice_on) if d is not None]
+    if not known:
+        return None
+    ends_on = atervinningsfrist_ends_on(max(known))
+    assert ends_on is not None
+    if served_on is None:
+        return Atervinningsfrist(ends_on, provisional=True, missing=MISSING_TENANT_SERVICE)
+    if committee_notice_on is None:
+        return Atervinningsfrist(ends_on, provisional=True, missing=MISSING_COMMITTEE_NOTICE)
+    return Atervinningsfrist(ends_on)
+
+
+def missing_notice_text(missing: str) -> str:
+    """What a provisional frist waits for, in words."""
+    if missing == MISSING_TENANT_SERVICE:
+        return _("datum för delgivning av underrättelsen till hyresgästen saknas")
+    if missing == MISSING_COMMITTEE_NOTICE:
+        return _("datum för hyresvärdens meddelande till socialnämnden saknas")
+    return ""
 
 
 def eviction_date_error(
@@ -52,6 +148,7 @@ class NotificationDeadlines:
     received_on: date
     atervinningsfrist_ends_on: date | None
     eviction_date: date | None
+    atervinningsfrist_provisional: bool = False
 
 
 def case_deadlines(
@@ -67,6 +164,17 @@ def case_deadlines(
         max(with_eviction, key=lambda n: n.received_on).eviction_date if with_eviction else None
     )
     return (max(frists) if frists else None), eviction
+
+
+def case_frist_provisional(notifications: Iterable[NotificationDeadlines]) -> bool:
+    """The case's frist is provisional when the notification it is taken from is."""
+    items = [n for n in notifications if n.atervinningsfrist_ends_on]
+    if not items:
+        return False
+    latest = max(n.atervinningsfrist_ends_on for n in items if n.atervinningsfrist_ends_on)
+    return any(
+        n.atervinningsfrist_provisional for n in items if n.atervinningsfrist_ends_on == latest
+    )
 
 
 def next_deadline(

@@ -11,6 +11,12 @@ urlpatterns = [
     path("arenden/<uuid:case_id>/kontakt/", cases.outreach_add, name="outreach_add"),
     path("arenden/<uuid:case_id>/insats/", cases.intervention_add, name="intervention_add"),
     path("arenden/<uuid:case_id>/avsluta/", cases.case_close, name="case_close"),
+    path(
+        "arenden/<uuid:case_id>/underrattelser/<uuid:notification_id>/datum/",
+        cases.notices_update,
+        name="notices_update",
+    ),
+    path("arenden/<uuid:case_id>/sjukdom/", cases.illness_note_save, name="illness_note_save"),
     path("arenden/<uuid:case_id>/brev/", cases.letter_send, name="letter_send"),
     path(
         "arenden/<uuid:case_id>/brev/<uuid:attempt_id>.pdf",

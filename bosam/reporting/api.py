@@ -18,12 +18,12 @@ from bosam.audit.services import audit_record
 from bosam.reporting import selectors, services
 from bosam.reporting.models import PublishedReport
 from bosam.reporting.report import FigureLine, Report
-from bosam.reporting.rules import is_report_year
+from bosam.reporting.rules import is_report_year, is_suppressed
 
 
 def _number(value: Any, display: str) -> str | None:
-    # Numbers as strings (exact decimals); a suppressed count is its text, e.g. "<5".
-    if display.startswith("<"):
+    # Numbers as strings (exact decimals); a suppressed value is its mark, "<5" or "..".
+    if is_suppressed(display):
         return display
     return None if value is None else str(value)
 
@@ -44,7 +44,7 @@ class FigureSerializer(serializers.Serializer[Any]):
     value = serializers.CharField(allow_null=True)
     previous_value = serializers.CharField(allow_null=True)
     note = serializers.CharField()
-    record_count = serializers.IntegerField()
+    record_count = serializers.IntegerField(allow_null=True)
     changed_since_publishing = serializers.BooleanField()
     breakdown = BreakdownSerializer(many=True)
 

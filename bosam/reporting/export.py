@@ -6,11 +6,12 @@ from django.utils.translation import gettext as _
 from bosam.core.export import Cell
 from bosam.reporting.figures.base import Number
 from bosam.reporting.report import Report
+from bosam.reporting.rules import is_suppressed
 
 
 def _cell(value: Number | None, display: str) -> Cell:
-    # A suppressed count stays text ("<5"); everything else is a number a spreadsheet can sum.
-    if display.startswith("<"):
+    # A suppressed count stays text ("<5", ".."); everything else is a number a spreadsheet can sum.
+    if is_suppressed(display):
         return display
     return value
 
@@ -34,7 +35,15 @@ def export_rows(report: Report) -> list[list[Cell]]:
         section = str(line.figure.section_label)
         label = str(line.figure.label)
         rows.append(
-            [section, label, "", scope, line.value, line.previous, str(line.figure.definition)]
+            [
+                section,
+                label,
+                "",
+                scope,
+                _cell(line.value, line.display),
+                _cell(line.previous, line.previous_display),
+                str(line.figure.definition),
+            ]
         )
         for b in line.breakdown:
             rows.append(

@@ -2,6 +2,7 @@
 a year beside the year before, live from the records or as published, optionally suppressed for
 committee readers. One builder, so the three outputs cannot disagree."""
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,10 +19,14 @@ from bosam.reporting.figures.memo import computing
 from bosam.reporting.models import PublishedFigure, PublishedFigureRecord, PublishedReport
 from bosam.reporting.presentation import format_change, format_value
 from bosam.reporting.rules import (
+    COMPLEMENTARY_MARK,
     Change,
     FigureSnapshot,
+    Suppression,
     changed_since_publishing,
-    suppress_breakdown,
+    is_suppressed,
+    suppress_cell,
+    suppress_with_total,
     year_over_year,
 )
 
@@ -42,7 +47,7 @@ class FigureLine:
     value: Number | None
     previous: Number | None
     note: str
-    record_count: int
+    record_count: int | None  # None when the count would give a suppressed value away
     breakdown: list[BreakdownLine]
     change: Change | None
     display: str
@@ -78,6 +83,29 @@ class Report:
     @property
     def suppressed_up_to(self) -> int:
         return (self.suppression_threshold or 1) - 1
+
+    def _displays(self) -> list[str]:
+        shown = [
+            text
+            for line in self.lines
+            for text in (
+                line.display,
+                line.previous_display,
+                *(b.display for b in line.breakdown),
+                *(b.previous_display for b in line.breakdown),
+            )
+        ]
+        return shown + [text for c in self.committee_columns for text in c.lines.values()]
+
+    @property
+    def has_primary_suppression(self) -> bool:
+        """Some count on the page is shown as "<threshold" (a value from 1 to threshold - 1)."""
+        return any(text.startswith("<") for text in self._displays())
+
+    @property
+    def has_complementary_suppression(self) -> bool:
+        """Some value on the page is hidden to protect another ("..", footnoted)."""
+        return any(text == COMPLEMENTARY_MARK for text in self._displays())
 
     @property
     def previous_year(self) -> int:
@@ -128,11 +156,58 @@ def figure_values(
 
 def _suppressed(
     measure: Measure, values: Sequence[Number | None], threshold: int | None
-) -> list[str | None]:
-    """Only counts of records can single out a person; amounts and shares are not suppressed."""
+) -> Suppression:
+    """Only counts of records can single out a person; amounts are not suppressed, and a share
+    is hidden with its numerator and denominator (`_protect`)."""
     if not threshold or measure != Measure.COUNT:
-        return [None] * len(values)
-    return suppress_breakdown(values, threshold=threshold)
+        return Suppression([None] * len(values))
+    return suppress_with_total(values, threshold=threshold)
+
+
+@dataclass(frozen=True)
+class _Hidden:
+    """What a breakdown's suppression means for its figure's own value, each year."""
+
+    total: bool = False
+    total_before: bool = False
+    any_cell: bool = False
+    any_cell_before: bool = False
+
+
+# "16 av 18 avslutade kontrakt": the counts behind a share, in a figure's note.
+_NOTE_COUNTS = re.compile(r"\d[\d\s\u00a0]*\s(av|of)\s\d[\d\u00a0]*(?:\s\d{3})*")
+
+
+def _hide_note_counts(note: str) -> str:
+    return _NOTE_COUNTS.sub(
+        lambda m: f"{COMPLEMENTARY_MARK} {m.group(1)} {COMPLEMENTARY_MARK}", note
+    )
+
+
+def _total_mark(value: Number | None, threshold: int) -> str:
+    return suppress_cell(value, threshold=threshold) or COMPLEMENTARY_MARK
+
+
+def _protect(line: FigureLine, hidden: _Hidden, threshold: int | None) -> FigureLine:
+    """Hide the figure's own value where its breakdown's suppression needs it: a total that would
+    let a hidden cell be worked out, and a share whose numerator or denominator is hidden (with
+    the counts in its note and the change from the year before)."""
+    if not threshold:
+        return line
+    share = line.figure.measure == Measure.PERCENT
+    now = hidden.total or (share and hidden.any_cell)
+    before = hidden.total_before or (share and hidden.any_cell_before)
+    if now:
+        line.display = _total_mark(line.value, threshold) if not share else COMPLEMENTARY_MARK
+        line.note = _hide_note_counts(line.note)
+        line.record_count = None
+    if before:
+        line.previous_display = (
+            _total_mark(line.previous, threshold) if not share else COMPLEMENTARY_MARK
+        )
+    if now or before:
+        line.change_display = COMPLEMENTARY_MARK
+    return line
 
 
 def _breakdown_lines(
@@ -140,7 +215,7 @@ def _breakdown_lines(
     current: Sequence[tuple[str, str, Number]],
     previous: Sequence[tuple[str, str, Number]],
     threshold: int | None,
-) -> list[BreakdownLine]:
+) -> tuple[list[BreakdownLine], _Hidden]:
     # A row missing the year before was zero then (the breakdown lists what occurred).
     before: dict[str, Number] = {key: value for key, _label, value in previous}
     rows = list(current) + [
@@ -148,19 +223,25 @@ def _breakdown_lines(
     ]
     values = [value for _k, _l, value in rows]
     previous_values = [before.get(key, 0) for key, _l, _v in rows]
-    hidden = _suppressed(fig.row_measure, values, threshold)
-    hidden_before = _suppressed(fig.row_measure, previous_values, threshold)
-    return [
+    now = _suppressed(fig.row_measure, values, threshold)
+    then = _suppressed(fig.row_measure, previous_values, threshold)
+    lines = [
         BreakdownLine(
             key=key,
             label=label,
             value=value,
             previous=before.get(key, 0),
-            display=hidden[i] or format_value(value, fig.row_measure),
-            previous_display=hidden_before[i] or format_value(before.get(key, 0), fig.row_measure),
+            display=now.cells[i] or format_value(value, fig.row_measure),
+            previous_display=then.cells[i] or format_value(before.get(key, 0), fig.row_measure),
         )
         for i, (key, label, value) in enumerate(rows)
     ]
+    return lines, _Hidden(
+        total=now.total_hidden,
+        total_before=then.total_hidden,
+        any_cell=any(now.cells),
+        any_cell_before=any(then.cells),
+    )
 
 
 def _line(
@@ -208,19 +289,24 @@ def _report_live(
     for key, value in current.items():
         fig = REGISTRY[key]
         before = previous[key]
+        breakdown, hidden = _breakdown_lines(
+            fig,
+            [(r.key, r.label, r.value) for r in value.breakdown],
+            [(r.key, r.label, r.value) for r in before.breakdown],
+            threshold,
+        )
         lines.append(
-            _line(
-                fig,
-                value=value.value,
-                previous=before.value,
-                note=value.note,
-                record_count=len(value.record_ids),
-                breakdown=_breakdown_lines(
+            _protect(
+                _line(
                     fig,
-                    [(r.key, r.label, r.value) for r in value.breakdown],
-                    [(r.key, r.label, r.value) for r in before.breakdown],
-                    threshold,
+                    value=value.value,
+                    previous=before.value,
+                    note=value.note,
+                    record_count=len(value.record_ids),
+                    breakdown=breakdown,
                 ),
+                hidden,
+                threshold,
             )
         )
     report = Report(year=year, committee=committee, lines=lines, suppression_threshold=threshold)
@@ -237,6 +323,7 @@ def _report_live(
                 for c in _active_committees()
             ],
             threshold,
+            lines,
         )
     return report
 
@@ -265,18 +352,24 @@ def _active_committees() -> list[Committee]:
 
 
 def _committee_columns(
-    raw: list[tuple[Committee, dict[str, Number | None]]], threshold: int | None
+    raw: list[tuple[Committee, dict[str, Number | None]]],
+    threshold: int | None,
+    lines: Sequence[FigureLine] = (),
 ) -> list[CommitteeColumn]:
     """Each committee's part of the figures that can be split by committee. Across committees
-    the parts are a breakdown of the municipality's total, so small parts are suppressed."""
+    the parts are a breakdown of the municipality's total, so small parts are suppressed; when
+    no choice of parts protects them, the municipality's total (in `lines`) is hidden too."""
     columns = [CommitteeColumn(committee=c, lines={}, values=dict(v)) for c, v in raw]
     keys = [f.key for f in figures_in_order() if any(f.key in values for _c, values in raw)]
+    by_key = {line.key: line for line in lines}
     for key in keys:
         fig = REGISTRY[key]
         values = [values.get(key) for _c, values in raw]
         hidden = _suppressed(fig.measure, values, threshold)
-        for column, value, text in zip(columns, values, hidden, strict=True):
+        for column, value, text in zip(columns, values, hidden.cells, strict=True):
             column.lines[key] = text or format_value(value, fig.measure)
+        if hidden.total_hidden and threshold and key in by_key:
+            _protect(by_key[key], _Hidden(total=True), threshold)
     return columns
 
 
@@ -301,23 +394,28 @@ def report_published(
         row = mine.get(fig.key)
         if row is None:
             continue
+        breakdown, hidden = _breakdown_lines(
+            fig,
+            [(b.key, b.label, _num(b.value)) for b in row.breakdown_rows.all()],
+            [
+                (b.key, b.label, _num(b.previous_value))
+                for b in row.breakdown_rows.all()
+                if b.previous_value is not None
+            ],
+            threshold,
+        )
         lines.append(
-            _line(
-                fig,
-                value=_decimal_or_int(row.value),
-                previous=_decimal_or_int(row.previous_value),
-                note=row.note,
-                record_count=row.record_count,
-                breakdown=_breakdown_lines(
+            _protect(
+                _line(
                     fig,
-                    [(b.key, b.label, _num(b.value)) for b in row.breakdown_rows.all()],
-                    [
-                        (b.key, b.label, _num(b.previous_value))
-                        for b in row.breakdown_rows.all()
-                        if b.previous_value is not None
-                    ],
-                    threshold,
+                    value=_decimal_or_int(row.value),
+                    previous=_decimal_or_int(row.previous_value),
+                    note=row.note,
+                    record_count=row.record_count,
+                    breakdown=breakdown,
                 ),
+                hidden,
+                threshold,
             )
         )
     report = Report(
@@ -335,7 +433,7 @@ def report_published(
                 entry = by_committee.setdefault(f.committee.pk, (f.committee, {}))
                 entry[1][f.key] = _decimal_or_int(f.value)
         report.committee_columns = _committee_columns(
-            sorted(by_committee.values(), key=lambda entry: entry[0].name), threshold
+            sorted(by_committee.values(), key=lambda entry: entry[0].name), threshold, lines
         )
     return report
 
@@ -352,7 +450,7 @@ def published_figure(
 
 def _chart_value(value: Number | None, display: str) -> Number | None:
     # A suppressed cell draws no bar: its length would give the hidden number away.
-    return None if display.startswith("<") else value
+    return None if is_suppressed(display) else value
 
 
 def summary_chart(report: Report) -> BarChart:
@@ -360,8 +458,8 @@ def summary_chart(report: Report) -> BarChart:
     rows = [
         ChartInput(
             label=str(line.figure.label),
-            current=line.value,
-            previous=line.previous,
+            current=_chart_value(line.value, line.display),
+            previous=_chart_value(line.previous, line.previous_display),
             current_text=line.display,
             previous_text=line.previous_display,
         )

@@ -8,8 +8,19 @@ from decimal import ROUND_HALF_UP, Decimal
 Number = int | Decimal
 
 
+# A count hidden to protect another (complementary suppression): any value, explained in a
+# footnote. Never "<5": that mark means a value from 1 to threshold - 1 and nothing else.
+COMPLEMENTARY_MARK = ".."
+
+
 def suppressed_text(threshold: int) -> str:
+    """The primary mark: the count is between 1 and threshold - 1."""
     return f"<{threshold}"
+
+
+def is_suppressed(display: str) -> bool:
+    """Whether a displayed value is one of the two suppression marks (no number behind it)."""
+    return display == COMPLEMENTARY_MARK or display.startswith("<")
 
 
 def suppress_cell(value: Number | None, *, threshold: int, is_total: bool = False) -> str | None:
@@ -24,22 +35,68 @@ def suppress_cell(value: Number | None, *, threshold: int, is_total: bool = Fals
     return None
 
 
-def suppress_breakdown(values: Sequence[Number | None], *, threshold: int) -> list[str | None]:
-    """Suppress a breakdown whose total is shown: each small cell, and when exactly one cell is
-    suppressed also the smallest other non-zero cell, so the hidden one cannot be worked out by
-    subtracting the shown cells from the total (complementary suppression)."""
-    result = [suppress_cell(value, threshold=threshold) for value in values]
-    hidden = [index for index, text in enumerate(result) if text is not None]
-    if len(hidden) == 1:
+@dataclass(frozen=True)
+class Suppression:
+    """A breakdown as shown: each cell's mark (None = the number is shown), and whether its
+    total must be hidden too because no choice of cells could protect the small ones."""
+
+    cells: list[str | None]
+    total_hidden: bool = False
+
+
+def _determined(values: Sequence[int], marks: Sequence[str | None], threshold: int) -> bool:
+    """Whether some hidden cell's value follows from the total and the shown cells: a reader
+    knows the hidden cells' sum, that "<t" is 1..t-1 and that ".." is at least t (the cells
+    chosen to protect are never zero nor small). Each cell's possible values form an interval."""
+    hidden = [i for i, mark in enumerate(marks) if mark is not None]
+    if not hidden:
+        return False
+    total = sum(values[i] for i in hidden)
+    bounds = {
+        i: (1, threshold - 1) if marks[i] != COMPLEMENTARY_MARK else (threshold, None)
+        for i in hidden
+    }
+    for i in hidden:
+        others = [bounds[j] for j in hidden if j != i]
+        others_low = sum(low for low, _high in others)
+        others_high = (
+            None if any(high is None for _l, high in others) else sum(h or 0 for _l, h in others)
+        )
+        low, high = bounds[i]
+        least = max(low, total - others_high) if others_high is not None else low
+        most = total - others_low if high is None else min(high, total - others_low)
+        if least >= most:
+            return True
+    return False
+
+
+def suppress_with_total(values: Sequence[Number | None], *, threshold: int) -> Suppression:
+    """Suppress a breakdown whose total (the sum of its cells) can be seen or worked out.
+
+    Each count of 1..threshold-1 is shown as "<threshold" (primary suppression). While some
+    hidden cell could still be worked out by subtracting the shown cells from the total, the
+    smallest shown non-zero cell is hidden too, marked ".." (complementary suppression). When no
+    cell is left to hide, the total is hidden as well."""
+    cells = [suppress_cell(value, threshold=threshold) for value in values]
+    if threshold <= 1 or all(cell is None for cell in cells):
+        return Suppression(cells)
+    counts = [int(value or 0) for value in values]
+    while _determined(counts, cells, threshold):
         candidates = [
             (value, index)
-            for index, value in enumerate(values)
-            if result[index] is None and value is not None and value > 0
+            for index, value in enumerate(counts)
+            if cells[index] is None and value > 0
         ]
-        if candidates:
-            _value, index = min(candidates)
-            result[index] = suppressed_text(threshold)
-    return result
+        if not candidates:
+            return Suppression(cells, total_hidden=True)
+        _value, index = min(candidates)
+        cells[index] = COMPLEMENTARY_MARK
+    return Suppression(cells)
+
+
+def suppress_breakdown(values: Sequence[Number | None], *, threshold: int) -> list[str | None]:
+    """The cells of `suppress_with_total` (for callers whose total is handled elsewhere)."""
+    return suppress_with_total(values, threshold=threshold).cells
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ class TenancyErrorCode(StrEnum):
     INVALID_DATE = "invalid_date"
     REASON_REQUIRED = "reason_required"
     CHARGE_EXISTS = "charge_exists"
+    OUTSIDE_PERIOD = "charge_outside_period"
     INVALID_AMOUNT = "invalid_amount"
 
 

@@ -206,6 +206,26 @@ def rent_due_date(month: date) -> date:
     return day
 
 
+def rent_for_month(
+    monthly_rent: Decimal, month: date, *, start: date, end: date | None
+) -> Decimal | None:
+    """The rent to charge for a calendar month of a sublet running from `start` to `end`
+    (inclusive; None = until further notice): the whole rent for a whole month, a first or last
+    month prorated by the days the sublet runs in it (rent × days ÷ days in the month, to the
+    öre), and None for a month the sublet does not run in at all (nothing may be charged)."""
+    first = month.replace(day=1)
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    begins = max(first, start)
+    ends = min(last, end) if end is not None else last
+    if ends < begins:
+        return None
+    days = (ends - begins).days + 1
+    month_days = (last - first).days + 1
+    if days == month_days:
+        return monthly_rent
+    return (monthly_rent * days / month_days).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 @dataclass(frozen=True)
 class Charge:
     due_date: date

@@ -1,6 +1,7 @@
 """Writes of eviction prevention, by sub-domain: notifications, cases, imports, letters."""
 
 from bosam.prevention.services.cases import (
+    case_illness_note_save,
     case_intervention_record,
     outreach_record,
     prevention_case_close,
@@ -17,12 +18,14 @@ from bosam.prevention.services.letters import letter_template_save, outreach_let
 from bosam.prevention.services.notifications import (
     TenantInput,
     landlord_for_notification,
+    notification_notices_update,
     notification_register,
     subtenant_arrears_register,
 )
 
 __all__ = [
     "TenantInput",
+    "case_illness_note_save",
     "case_intervention_record",
     "import_mapping_save",
     "landlord_for_notification",
@@ -31,6 +34,7 @@ __all__ = [
     "landlord_import_preview",
     "landlord_import_upload",
     "letter_template_save",
+    "notification_notices_update",
     "notification_register",
     "outreach_letter_send",
     "outreach_record",

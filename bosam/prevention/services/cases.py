@@ -66,10 +66,26 @@ def prevention_case_refresh(*, case: PreventionCase) -> PreventionCase:
         for n in notifications
     )
     case.atervinningsfrist_ends_on = frist
+    case.atervinningsfrist_provisional = rules.case_frist_provisional(
+        rules.NotificationDeadlines(
+            received_on=n.received_on,
+            atervinningsfrist_ends_on=n.atervinningsfrist_ends_on,
+            eviction_date=n.eviction_date,
+            atervinningsfrist_provisional=n.atervinningsfrist_provisional,
+        )
+        for n in notifications
+    )
     case.eviction_date = eviction
     amounts = [n.debt_amount for n in notifications if n.debt_amount is not None]
     case.debt_amount = amounts[-1] if amounts else None
-    case.save(update_fields=["atervinningsfrist_ends_on", "eviction_date", "debt_amount"])
+    case.save(
+        update_fields=[
+            "atervinningsfrist_ends_on",
+            "atervinningsfrist_provisional",
+            "eviction_date",
+            "debt_amount",
+        ]
+    )
     return case
 
 
@@ -146,6 +162,19 @@ def case_intervention_record(
 
 
 @transaction.atomic
+def case_illness_note_save(*, case: PreventionCase, note: str, saved_by: Any) -> PreventionCase:
+    """The illness exception of 12 kap. 44 § JB (illness or a similar unforeseen circumstance kept
+    the tenant from paying within the frist, and they paid as soon as they could): recorded as a
+    note on the case for the court. It starts no new clock; the frist stays as it is."""
+    _ensure_open(case)
+    case.illness_note = note.strip()
+    case.full_clean()
+    case.save(update_fields=["illness_note", "updated_at"])
+    audit_record(actor=saved_by, action=AuditAction.UPDATE, obj=case)
+    return case
+
+
+@transaction.atomic
 def prevention_case_close(
     *,
     case: PreventionCase,
@@ -182,8 +211,24 @@ def prevention_case_close(
     return case
 
 
+def notification_kind_apply(notification: Notification) -> None:
+    """Make kind, stage and cause agree (not saved here): a notification given only a stage and
+    cause gets its kind from them; a kind sets the stage and cause it implies."""
+    if not notification.kind or notification.kind == Notification.Kind.OTHER:
+        notification.kind = rules.kind_from_stage(notification.stage, notification.cause)
+    stage, cause = rules.KIND_STAGE_CAUSE.get(notification.kind, ("", ""))
+    notification.stage = stage or notification.stage or Notification.Stage.TERMINATION
+    notification.cause = cause or notification.cause or Notification.Cause.OTHER
+
+
 def notification_deadlines_apply(notification: Notification) -> None:
-    """Derive and set the notification's återvinningsfrist (not saved here)."""
-    notification.atervinningsfrist_ends_on = rules.atervinningsfrist_ends_on(
-        notification.notice_served_on
+    """Derive and set the notification's kind and återvinningsfrist (not saved here): from the
+    later of the two notices, provisional while one of them is missing."""
+    notification_kind_apply(notification)
+    frist = rules.atervinningsfrist(
+        kind=notification.kind,
+        served_on=notification.notice_served_on,
+        committee_notice_on=notification.committee_notice_on,
     )
+    notification.atervinningsfrist_ends_on = frist.ends_on if frist else None
+    notification.atervinningsfrist_provisional = bool(frist and frist.provisional)

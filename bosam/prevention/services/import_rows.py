@@ -84,23 +84,38 @@ def _cases_refresh(cases: Iterable[PreventionCase]) -> None:
     if not by_pk:
         return
     facts: dict[Any, list[tuple[rules.NotificationDeadlines, Any]]] = {pk: [] for pk in by_pk}
-    for case_id, received_on, frist, eviction, debt in (
+    for case_id, received_on, frist, eviction, provisional, debt in (
         Notification.objects.filter(case_id__in=by_pk)
         .order_by("received_on", "created_at")
         .values_list(
-            "case_id", "received_on", "atervinningsfrist_ends_on", "eviction_date", "debt_amount"
+            "case_id",
+            "received_on",
+            "atervinningsfrist_ends_on",
+            "eviction_date",
+            "atervinningsfrist_provisional",
+            "debt_amount",
         )
     ):
-        facts[case_id].append((rules.NotificationDeadlines(received_on, frist, eviction), debt))
+        facts[case_id].append(
+            (rules.NotificationDeadlines(received_on, frist, eviction, provisional), debt)
+        )
     for pk, case in by_pk.items():
         case.atervinningsfrist_ends_on, case.eviction_date = rules.case_deadlines(
+            deadlines for deadlines, _debt in facts[pk]
+        )
+        case.atervinningsfrist_provisional = rules.case_frist_provisional(
             deadlines for deadlines, _debt in facts[pk]
         )
         amounts = [debt for _deadlines, debt in facts[pk] if debt is not None]
         case.debt_amount = amounts[-1] if amounts else None
     PreventionCase.objects.bulk_update(
         by_pk.values(),
-        ["atervinningsfrist_ends_on", "eviction_date", "debt_amount"],
+        [
+            "atervinningsfrist_ends_on",
+            "atervinningsfrist_provisional",
+            "eviction_date",
+            "debt_amount",
+        ],
         batch_size=BATCH_SIZE,
     )
 
@@ -218,10 +233,14 @@ def import_new_rows(
     for case in new_cases.values():
         # A new case's deadlines and debt are its notifications' (as prevention_case_refresh).
         own = by_case[case.pk]
-        case.atervinningsfrist_ends_on, case.eviction_date = rules.case_deadlines(
-            rules.NotificationDeadlines(n.received_on, n.atervinningsfrist_ends_on, None)
+        own_deadlines = [
+            rules.NotificationDeadlines(
+                n.received_on, n.atervinningsfrist_ends_on, None, n.atervinningsfrist_provisional
+            )
             for n in own
-        )
+        ]
+        case.atervinningsfrist_ends_on, case.eviction_date = rules.case_deadlines(own_deadlines)
+        case.atervinningsfrist_provisional = rules.case_frist_provisional(own_deadlines)
         amounts = [n.debt_amount for n in own if n.debt_amount is not None]
         case.debt_amount = amounts[-1] if amounts else None
     bulk_insert(list(new_cases.values()))

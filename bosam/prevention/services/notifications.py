@@ -162,10 +162,11 @@ def notification_register(
     registered_by: Any,
     unit: Unit,
     source: str,
-    stage: str,
     received_on: date,
     tenants: list[TenantInput],
     street_address: str,
+    stage: str = "",
+    kind: str = "",
     cause: str = Notification.Cause.RENT_ARREARS,
     landlord: Landlord | None = None,
     postcode: str = "",
@@ -174,6 +175,7 @@ def notification_register(
     debt_amount: Decimal | None = None,
     months_behind: int | None = None,
     notice_served_on: date | None = None,
+    committee_notice_on: date | None = None,
     eviction_date: date | None = None,
     period: date | None = None,
     note: str = "",
@@ -186,7 +188,22 @@ def notification_register(
 
     The same tenant notified by the same landlord for the same month at the same stage is refused
     as a duplicate unless the caller confirms it; an integration's external reference only once.
-    `unit` is the unit a new household is placed in (the caseworker's)."""
+    `unit` is the unit a new household is placed in (the caseworker's). The kind (what the law
+    calls the notice) sets the stage and cause; a caller giving only a stage gets the kind from
+    it. The återvinningsfrist runs from the later of `notice_served_on` (the underrättelse served
+    on the tenant) and `committee_notice_on` (the landlord's meddelande to the committee)."""
+    if not kind and not stage:
+        raise PreventionError(
+            _("Ange vilken typ av underrättelse det är."),
+            code=PreventionErrorCode.INVALID_KIND,
+            extra={"field": "kind"},
+        )
+    if kind == Notification.Kind.EVICTION_DATE and eviction_date is None:
+        raise PreventionError(
+            _("Ange avhysningsdatumet som Kronofogden har meddelat."),
+            code=PreventionErrorCode.INVALID_DATE,
+            extra={"field": "eviction_date"},
+        )
     if not tenants:
         raise PreventionError(
             _("Ange minst en hyresgäst."),
@@ -194,7 +211,11 @@ def notification_register(
             extra={"field": "personal_number"},
         )
     today = timezone.localdate()
-    for field, day in (("received_on", received_on), ("notice_served_on", notice_served_on)):
+    for field, day in (
+        ("received_on", received_on),
+        ("notice_served_on", notice_served_on),
+        ("committee_notice_on", committee_notice_on),
+    ):
         if day is not None and day > today:
             raise PreventionError(
                 _("Datumet kan inte ligga i framtiden."),
@@ -218,6 +239,8 @@ def notification_register(
             code=PreventionErrorCode.DUPLICATE_NOTIFICATION,
             extra={"field": "external_reference", "existing": str(existing.pk)},
         )
+    if kind:
+        stage = rules.KIND_STAGE_CAUSE.get(kind, ("", ""))[0] or stage
     period = rules.notification_period(period or received_on)
     given = [
         (t.person.personal_number or "") if t.person else _digits(t.personal_number)
@@ -255,6 +278,7 @@ def notification_register(
         source=source,
         cause=cause,
         stage=stage,
+        kind=kind,
         received_on=received_on,
         period=period,
         landlord=landlord,
@@ -266,6 +290,7 @@ def notification_register(
         debt_amount=debt_amount,
         months_behind=months_behind,
         notice_served_on=notice_served_on,
+        committee_notice_on=committee_notice_on,
         eviction_date=eviction_date,
         note=note,
         external_reference=external_reference,
@@ -295,6 +320,50 @@ def notification_update_amounts(
     notification.months_behind = months_behind
     notification.full_clean()
     notification.save(update_fields=["debt_amount", "months_behind", "updated_at"])
+    case: PreventionCase = notification.case
+    prevention_case_refresh(case=case)
+    audit_record(actor=updated_by, action=AuditAction.UPDATE, obj=notification)
+    return notification
+
+
+@transaction.atomic
+def notification_notices_update(
+    *,
+    notification: Notification,
+    notice_served_on: date | None,
+    committee_notice_on: date | None,
+    updated_by: Any,
+) -> Notification:
+    """The dates of the two notices as they become known: the underrättelse served on the tenant
+    and the landlord's meddelande to the committee. The återvinningsfrist is computed again from
+    the later one (final once both are known), and the case's deadlines follow."""
+    today = timezone.localdate()
+    for field, day in (
+        ("notice_served_on", notice_served_on),
+        ("committee_notice_on", committee_notice_on),
+    ):
+        if day is not None and day > today:
+            raise PreventionError(
+                _("Datumet kan inte ligga i framtiden."),
+                code=PreventionErrorCode.INVALID_DATE,
+                extra={"field": field},
+            )
+    notification.notice_served_on = notice_served_on
+    notification.committee_notice_on = committee_notice_on
+    notification_deadlines_apply(notification)
+    notification.full_clean()
+    notification.save(
+        update_fields=[
+            "notice_served_on",
+            "committee_notice_on",
+            "atervinningsfrist_ends_on",
+            "atervinningsfrist_provisional",
+            "kind",
+            "stage",
+            "cause",
+            "updated_at",
+        ]
+    )
     case: PreventionCase = notification.case
     prevention_case_refresh(case=case)
     audit_record(actor=updated_by, action=AuditAction.UPDATE, obj=notification)

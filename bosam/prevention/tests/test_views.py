@@ -133,7 +133,7 @@ def test_intake_registers_a_notification_with_a_new_landlord(client, prevention_
         reverse("prevention:notification_create"),
         {
             "source": "landlord",
-            "stage": "termination",
+            "kind": "rent_arrears_termination",
             "cause": "rent_arrears",
             "received_on": "2022-05-30",
             "personal_number": personal_number(date(1988, 8, 8), 981),
@@ -145,13 +145,16 @@ def test_intake_registers_a_notification_with_a_new_landlord(client, prevention_
             "debt_amount": "14 200,00 kr",
             "months_behind": "2",
             "notice_served_on": "2022-05-27",
+            "committee_notice_on": "2022-05-30",
         },
     )
     notification = Notification.objects.get()
     assert response.status_code == 302
     assert notification.landlord.name == "Privatvärden AB"  # type: ignore[union-attr]
     assert str(notification.debt_amount) == "14200.00"
-    assert notification.atervinningsfrist_ends_on == date(2022, 6, 17)
+    # Three weeks from the later notice (the meddelande on 30 May): Monday 20 June.
+    assert notification.atervinningsfrist_ends_on == date(2022, 6, 20)
+    assert not notification.atervinningsfrist_provisional
 
 
 def test_intake_shows_the_services_message_on_the_field(client, prevention_caseworker) -> None:  # type: ignore[no-untyped-def]
@@ -160,7 +163,7 @@ def test_intake_shows_the_services_message_on_the_field(client, prevention_casew
         reverse("prevention:notification_create"),
         {
             "source": "own_knowledge",
-            "stage": "early_signal",
+            "kind": "early_signal",
             "cause": "rent_arrears",
             "received_on": "2022-05-30",
             "personal_number": "19880808-0000",

@@ -21,9 +21,16 @@ from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
-from bosam.prevention import selectors, services
-from bosam.prevention.forms import CloseForm, InterventionForm, LetterForm, OutreachForm
-from bosam.prevention.models import OutreachAttempt, PreventionCase
+from bosam.prevention import rules, selectors, services
+from bosam.prevention.forms import (
+    CloseForm,
+    IllnessNoteForm,
+    InterventionForm,
+    LetterForm,
+    NoticesForm,
+    OutreachForm,
+)
+from bosam.prevention.models import Notification, OutreachAttempt, PreventionCase
 from bosam.prevention.pdf import outreach_letter_pdf
 
 WORK = Capability.PREVENTION_WORK
@@ -88,18 +95,35 @@ def case_list(request: AuthedHttpRequest) -> HttpResponse:
 def _case_context(request: AuthedHttpRequest, case: PreventionCase) -> dict[str, object]:
     today = timezone.localdate()
     members = case.household.current_members_cached()
+    notifications = selectors.case_notifications(case=case)
+    notices_forms = [
+        (
+            n,
+            NoticesForm(
+                prefix=f"n-{n.pk}",
+                initial={
+                    "notice_served_on": n.notice_served_on,
+                    "committee_notice_on": n.committee_notice_on,
+                },
+            ),
+        )
+        for n in notifications
+        if n.kind in rules.KINDS_WITH_ATERVINNINGSFRIST
+    ]
     return {
         "case": case,
         "row": selectors.case_rows([case], today)[0],
         "members": members,
         "children": [m for m in members if m.person.is_child_on(today)],
-        "notifications": selectors.case_notifications(case=case),
+        "notifications": notifications,
+        "notices_forms": notices_forms,
         "outreach": list(case.outreach.select_related("made_by")),
         "interventions": selectors.case_interventions(case=case),
         "outreach_form": OutreachForm(prefix="outreach"),
         "intervention_form": InterventionForm(prefix="intervention"),
         "close_form": CloseForm(prefix="close"),
         "letter_form": LetterForm(prefix="letter"),
+        "illness_form": IllnessNoteForm(prefix="illness", initial={"note": case.illness_note}),
         "today": today,
     }
 
@@ -151,6 +175,50 @@ def intervention_add(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
             messages.success(request, _("Insatsen är registrerad."))
             return redirect("prevention:case_detail", case_id=case.pk)
     return _render_case(request, case, intervention_form=form)
+
+
+@capability_required(WORK)
+@require_POST
+def notices_update(
+    request: AuthedHttpRequest, case_id: UUID, notification_id: UUID
+) -> HttpResponse:
+    """Add or correct the dates of the two notices; the återvinningsfrist is computed again."""
+    case = get_case(request, case_id)
+    notification = Notification.objects.filter(pk=notification_id, case=case).first()
+    if notification is None:
+        raise Http404
+    form = NoticesForm(request.POST, prefix=f"n-{notification.pk}")
+    if form.is_valid():
+        try:
+            services.notification_notices_update(
+                notification=notification, updated_by=request.user, **form.cleaned_data
+            )
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(request, _("Datumen är sparade och fristen är räknad på nytt."))
+            return redirect("prevention:case_detail", case_id=case.pk)
+    messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    return redirect("prevention:case_detail", case_id=case.pk)
+
+
+@capability_required(WORK)
+@require_POST
+def illness_note_save(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
+    """The illness exception as a note on the case (no new clock)."""
+    case = get_case(request, case_id)
+    form = IllnessNoteForm(request.POST, prefix="illness")
+    if form.is_valid():
+        try:
+            services.case_illness_note_save(
+                case=case, note=form.cleaned_data["note"], saved_by=request.user
+            )
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(request, _("Anteckningen är sparad."))
+            return redirect("prevention:case_detail", case_id=case.pk)
+    return _render_case(request, case, illness_form=form)
 
 
 @capability_required(WORK)

@@ -60,7 +60,7 @@ def notification_create(request: AuthedHttpRequest) -> HttpResponse:
                 registered_by=request.user,
                 unit=request.user.unit,  # type: ignore[arg-type]
                 source=data["source"],
-                stage=data["stage"],
+                kind=data["kind"],
                 cause=data["cause"],
                 received_on=data["received_on"],
                 tenants=_tenants(data),
@@ -72,6 +72,7 @@ def notification_create(request: AuthedHttpRequest) -> HttpResponse:
                 debt_amount=data["debt_amount"],
                 months_behind=data["months_behind"],
                 notice_served_on=data["notice_served_on"],
+                committee_notice_on=data["committee_notice_on"],
                 eviction_date=data["eviction_date"],
                 note=data["note"],
                 allow_duplicate=data["confirm_duplicate"],

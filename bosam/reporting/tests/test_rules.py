@@ -38,12 +38,12 @@ def test_a_threshold_of_one_suppresses_nothing() -> None:
     assert suppress_cell(1, threshold=1) is None
 
 
-def test_a_single_suppressed_cell_takes_the_next_smallest_with_it() -> None:
+def test_a_single_suppressed_cell_takes_the_next_smallest_with_it_under_its_own_mark() -> None:
     # given a breakdown whose total (3 + 7 + 20 = 30) is shown
     # when only the 3 were hidden, 30 - 7 - 20 would give it away
     shown = suppress_breakdown([3, 7, 20], threshold=5)
-    # then the 7 is hidden too
-    assert shown == ["<5", "<5", None]
+    # then the 7 is hidden too, as "..": "<5" would say it is below five
+    assert shown == ["<5", "..", None]
 
 
 def test_two_suppressed_cells_need_no_complement() -> None:
@@ -51,7 +51,7 @@ def test_two_suppressed_cells_need_no_complement() -> None:
 
 
 def test_zero_cells_are_not_used_as_complement() -> None:
-    assert suppress_breakdown([0, 3, 20], threshold=5) == [None, "<5", "<5"]
+    assert suppress_breakdown([0, 3, 20], threshold=5) == [None, "<5", ".."]
 
 
 def test_a_breakdown_without_small_cells_is_shown_whole() -> None:

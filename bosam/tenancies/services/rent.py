@@ -14,13 +14,21 @@ from bosam.tenancies.errors import TenancyError, TenancyErrorCode
 from bosam.tenancies.models import RentCharge, Sublet
 
 
+def _month_rent(sublet: Sublet, month: date) -> Decimal | None:
+    return rules.rent_for_month(
+        sublet.monthly_rent, month, start=sublet.start_date, end=sublet.end_date
+    )
+
+
 def _charge(sublet: Sublet, month: date, amount: Decimal | None) -> RentCharge:
+    """A month's charge: the given amount, else the sublet's rent prorated by the days it runs
+    in the month (rules.rent_for_month)."""
     month = month.replace(day=1)
     return RentCharge(
         sublet=sublet,
         month=month,
         due_date=rules.rent_due_date(month),
-        amount=sublet.monthly_rent if amount is None else amount,
+        amount=(_month_rent(sublet, month) or Decimal(0)) if amount is None else amount,
     )
 
 
@@ -28,8 +36,24 @@ def _charge(sublet: Sublet, month: date, amount: Decimal | None) -> RentCharge:
 def rent_charge_create(
     *, sublet: Sublet, charged_by: Any, month: date, amount: Decimal | None = None
 ) -> RentCharge:
-    """Charge one month's rent (the sublet's rent unless another amount is given); due by the
-    last working day before the month (12 kap. 20 § JB)."""
+    """Charge one month's rent (the sublet's rent, prorated by days in a first or last month,
+    unless another amount is given); due by the last working day before the month (12 kap.
+    20 § JB). A month the sublet does not run in is refused: rent is never charged for days
+    outside the sublet's period."""
+    if _month_rent(sublet, month) is None:
+        raise TenancyError(
+            _(
+                "Kontraktet löper inte i %(month)s (%(start)s–%(end)s); hyra kan bara "
+                "aviseras för dagar då kontraktet löper."
+            )
+            % {
+                "month": f"{month:%Y-%m}",
+                "start": f"{sublet.start_date:%Y-%m-%d}",
+                "end": f"{sublet.end_date:%Y-%m-%d}" if sublet.end_date else "",
+            },
+            code=TenancyErrorCode.OUTSIDE_PERIOD,
+            extra={"field": "month"},
+        )
     if RentCharge.objects.filter(sublet=sublet, month=month.replace(day=1)).exists():
         raise TenancyError(
             _("Hyran för %(month)s är redan aviserad.") % {"month": f"{month:%Y-%m}"},

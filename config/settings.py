@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    # Only for the migration that turns its plain-text keys into hashed ones
+    # (accounts 0003); Bosam's own ApiToken replaces it. Remove in the release after 2026-12.
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -78,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "bosam.core.uploads.RequestSizeLimitMiddleware",
+    "bosam.core.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -120,10 +124,18 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the development server read while a demo load or import writes.
+    # Concurrent use of one SQLite file (several gunicorn workers, a background import):
+    # WAL lets readers go on while one transaction writes; IMMEDIATE takes the write lock when a
+    # transaction begins, so two writers queue instead of one failing with "database is locked"
+    # when it tries to upgrade a read; `timeout` (the busy timeout) is how long a writer waits.
+    SQLITE_BUSY_TIMEOUT_SECONDS = env_int("SQLITE_BUSY_TIMEOUT_SECONDS", 30)
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_SECONDS * 1000};"
+        ),
         "transaction_mode": "IMMEDIATE",
+        "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -142,8 +154,12 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lock an account after repeated failures (django-axes), per user name and address.
+# Lock an account after repeated failures (django-axes), per user name and address; and lock an
+# address after AXES_ADDRESS_FAILURE_LIMIT failures across accounts (password spraying; see
+# bosam/accounts/lockout.py).
+AXES_HANDLER = "bosam.accounts.lockout.AddressAndAccountLockoutHandler"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+BOSAM_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20, minimum=1)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30, minimum=1) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
@@ -220,7 +236,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: a program without valid credentials gets 401 and a WWW-Authenticate
         # header instead of the 403 that session authentication would give.
-        "rest_framework.authentication.TokenAuthentication",
+        "bosam.accounts.tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -228,7 +244,17 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "bosam.core.api.exception_handler",
+    # Per token (its user) and, without credentials, per address; rates are the BOSAM_API_RATE_*
+    # settings below. 429 with Retry-After beyond them.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "bosam.core.throttling.PerTokenRateThrottle",
+        "bosam.core.throttling.AnonymousRateThrottle",
+    ],
 }
+BOSAM_API_RATE_PER_USER = env_str("API_RATE_PER_USER", "600/minute")
+BOSAM_API_RATE_ANONYMOUS = env_str("API_RATE_ANONYMOUS", "60/minute")
+# The OpenAPI schema (/api/schema/) and docs (/api/docs/) need a login unless this is off.
+BOSAM_API_SCHEMA_REQUIRES_LOGIN = env_bool("API_SCHEMA_REQUIRES_LOGIN", not DEBUG)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Bosam API",
     "DESCRIPTION": "Integrations with the housing coordination unit's system.",
@@ -278,9 +304,30 @@ if SENTRY_DSN:
 
     init_error_reporting(dsn=SENTRY_DSN, environment=SENTRY_ENVIRONMENT, release=BOSAM_RELEASE)
 
+# E-mail (the administrators' notice of a privilege change): an SMTP relay of the municipality.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": env_int("EMAIL_PORT", 25),
+            "username": env_str("EMAIL_HOST_USER", ""),
+            "password": env_secret("EMAIL_HOST_PASSWORD"),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+            "timeout": 10,
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "bosam@localhost")
+
 # Bosam's own settings (municipality policy values; catalogues live in the database).
 BOSAM_MUNICIPALITY_NAME = env_str("BOSAM_MUNICIPALITY_NAME", "Demo kommun")
+# Bosam's own address, for links in e-mails ("https://bosam.kommun.se").
+BOSAM_SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 BOSAM_DEMO_BANNER = env_bool("BOSAM_DEMO_BANNER", DEBUG)
+
+# API keys expire: this many days at most (a key may be made for fewer).
+BOSAM_API_TOKEN_DAYS = env_int("BOSAM_API_TOKEN_DAYS", 90, minimum=1)
 
 # Retention (gallring, `manage.py retention`): years without activity before personal data is
 # deleted; per rule as "households=5,persons=5" (rule keys are listed by the command).
@@ -294,6 +341,18 @@ BOSAM_AUDIT_RETENTION_YEARS = env_int("BOSAM_AUDIT_RETENTION_YEARS", 10, minimum
 # Not env-driven on purpose: an installation cannot switch its audit trail off. Only the
 # benchmark's settings (bench/settings.py) set it to False, to measure the audit's cost.
 BOSAM_AUDIT_ENABLED = True
+
+# Uploads (bosam.core.uploads): a file larger than BOSAM_UPLOAD_MAX_BYTES, an xlsx that expands
+# beyond BOSAM_UPLOAD_MAX_EXPANDED_BYTES or any file with more than BOSAM_UPLOAD_MAX_ROWS rows is
+# refused before it is parsed; a request body above the upload limit is answered with 413.
+BOSAM_UPLOAD_MAX_BYTES = env_int("BOSAM_UPLOAD_MAX_MB", 10) * 1024 * 1024
+BOSAM_UPLOAD_MAX_EXPANDED_BYTES = env_int("BOSAM_UPLOAD_MAX_EXPANDED_MB", 50) * 1024 * 1024
+BOSAM_UPLOAD_MAX_ROWS = env_int("BOSAM_UPLOAD_MAX_ROWS", 200_000)
+BOSAM_UPLOAD_MAX_ZIP_ENTRIES = 1000
+# Django's own limits: form fields other than files, and how much of a file is kept in memory
+# before it is spooled to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Committee readers' breakdowns show counts 1..N-1 as "<N" (reporting; totals are never suppressed).
 BOSAM_SUPPRESSION_THRESHOLD = env_int("BOSAM_SUPPRESSION_THRESHOLD", 5, minimum=1)

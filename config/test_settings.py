@@ -27,3 +27,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The test runner empties tables with TRUNCATE between browser tests; the audit trail's
     # TRUNCATE trigger lets only a connection with this setting through (audit/0005).
     DATABASES["default"]["OPTIONS"] = {"options": "-c bosam.allow_audit_truncate=on"}
+# One process runs many tests whose users share primary keys and the process' cache: the API's
+# throttle counts would carry over from test to test. tests/security/test_api_throttling.py sets
+# a rate of its own.
+BOSAM_API_RATE_PER_USER = "100000/minute"
+BOSAM_API_RATE_ANONYMOUS = "100000/minute"

@@ -1,6 +1,5 @@
 from django.urls import include, path, register_converter
 from django.views.i18n import JavaScriptCatalog, set_language
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from bosam.core import views as core_views
 from bosam.core.converters import YearConverter
@@ -27,8 +26,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/schema/", core_views.api_schema, name="api-schema"),
+    path("api/docs/", core_views.api_docs, name="api-docs"),
     *[path(f"{app}/", include(f"bosam.{app}.urls")) for app in DOMAIN_APPS],
     *[path(f"api/v1/{app}/", include(f"bosam.{app}.api_urls")) for app in DOMAIN_APPS],
 ]

@@ -21,7 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from bosam.accounts.models import Committee, Office, Unit, User
+from bosam.accounts.models import ApiToken, Committee, Office, Unit, User
 from bosam.accounts.permissions import HasCapability, user_can
 from bosam.accounts.roles import Capability, Role
 from bosam.administration.forms import (
@@ -37,6 +37,7 @@ from bosam.administration.services import users as user_services
 from bosam.administration.views.catalogues import _form_class
 from bosam.core.api import form_cleaned_data
 from bosam.core.catalogues import Catalogue, all_catalogues, catalogue_by_key
+from bosam.core.search_terms import clean_query
 
 USER_ADMIN = (Capability.USER_ADMIN,)
 CATALOGUE_ADMIN = (Capability.CATALOGUE_ADMIN,)
@@ -243,9 +244,12 @@ class UserListApi(APIView):
         if data.get("unit"):
             users = users.filter(unit_id=data["unit"])
         if data.get("q"):
-            q = models.Q()
-            for name in ("username", "first_name", "last_name"):
-                q |= models.Q(**{f"{name}__icontains": data["q"]})
+            text = clean_query(data["q"])  # typed, but no search: nobody, never everybody
+            q = models.Q(pk__in=[])
+            if text:
+                q = models.Q()
+                for name in ("username", "first_name", "last_name"):
+                    q |= models.Q(**{f"{name}__icontains": text})
             users = users.filter(q)
         paginator = LimitOffsetPagination()
         page = paginator.paginate_queryset(users, request, view=self) or []
@@ -389,32 +393,103 @@ class UserUnlockApi(APIView):
         return Response(status=204)
 
 
-class ServiceAccountTokenApi(APIView):
-    """Issue (POST) a service account's API key, shown once in this response, or revoke it
-    (DELETE)."""
+class ApiTokenOutputSerializer(serializers.ModelSerializer[ApiToken]):
+    class Meta:
+        model = ApiToken
+        fields = ["id", "name", "prefix", "created_at", "expires_at", "last_used_at", "revoked_at"]
+
+
+class ApiTokenInputSerializer(serializers.Serializer[Any]):
+    class Meta:
+        ref_name = "ApiTokenCreateInput"
+
+    name = serializers.CharField(required=False, allow_blank=True, default="", max_length=100)
+    days = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
+
+
+ISSUED_TOKEN = inline_serializer(
+    "IssuedApiToken", {"key": serializers.CharField(), "token": ApiTokenOutputSerializer()}
+)
+
+
+def _issue(request: Request, user: User) -> Response:
+    data = ApiTokenInputSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    token, key = user_services.api_token_create(
+        user=user, created_by=request.user, **data.validated_data
+    )
+    return Response({"key": key, "token": ApiTokenOutputSerializer(token).data}, status=201)
+
+
+class UserTokenListApi(APIView):
+    """A user's API keys (never the keys themselves): name, first characters, expiry, last use."""
 
     required_capabilities = USER_ADMIN
     permission_classes = [HasCapability]
 
-    def _service_account(self, request: Request, user_id: int) -> User:
+    @extend_schema(responses=ApiTokenOutputSerializer(many=True))
+    def get(self, request: Request, user_id: int) -> Response:
+        tokens = user_services.api_tokens_of(_user(user_id))
+        return Response(ApiTokenOutputSerializer(tokens, many=True).data)
+
+
+class UserTokenCreateApi(APIView):
+    """Issue a service account's API key; the key is in this response only."""
+
+    required_capabilities = USER_ADMIN
+    permission_classes = [HasCapability]
+
+    @extend_schema(request=ApiTokenInputSerializer, responses={201: ISSUED_TOKEN})
+    def post(self, request: Request, user_id: int) -> Response:
         user = _user(user_id)
         if not user_services.may_manage_token(request.user, user):
-            raise PermissionDenied("Bara tjänstekonton får API-nycklar av systemförvaltaren.")
-        return user
+            raise PermissionDenied(_("Bara tjänstekonton får API-nycklar av systemförvaltaren."))
+        return _issue(request, user)
 
-    @extend_schema(
-        request=None,
-        responses={201: inline_serializer("ServiceAccountToken", {"key": serializers.CharField()})},
-    )
-    def post(self, request: Request, user_id: int) -> Response:
-        user = self._service_account(request, user_id)
-        key = user_services.api_token_create(user=user, created_by=request.user)
-        return Response({"key": key}, status=201)
 
-    @extend_schema(responses={204: None})
-    def delete(self, request: Request, user_id: int) -> Response:
-        user = self._service_account(request, user_id)
-        user_services.api_token_revoke(user=user, revoked_by=request.user)
+class UserTokenRevokeApi(APIView):
+    """Revoke any user's key (a person who left, a key that leaked)."""
+
+    required_capabilities = USER_ADMIN
+    permission_classes = [HasCapability]
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request: Request, user_id: int, token_id: int) -> Response:
+        token = get_object_or_404(ApiToken, pk=token_id, user_id=user_id)
+        user_services.api_token_revoke(token=token, revoked_by=request.user)
+        return Response(status=204)
+
+
+class MyTokenListApi(APIView):
+    """The caller's own API keys."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=ApiTokenOutputSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        tokens = user_services.api_tokens_of(request.user)  # type: ignore[arg-type]
+        return Response(ApiTokenOutputSerializer(tokens, many=True).data)
+
+
+class MyTokenCreateApi(APIView):
+    """A new key for the caller; the key is in this response only."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=ApiTokenInputSerializer, responses={201: ISSUED_TOKEN})
+    def post(self, request: Request) -> Response:
+        return _issue(request, request.user)  # type: ignore[arg-type]
+
+
+class MyTokenRevokeApi(APIView):
+    """Revoke one of the caller's own keys."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request: Request, token_id: int) -> Response:
+        token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
+        user_services.api_token_revoke(token=token, revoked_by=request.user)
         return Response(status=204)
 
 

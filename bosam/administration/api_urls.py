@@ -24,10 +24,23 @@ urlpatterns += [
     path("users/<int:user_id>/active/", api.UserSetActiveApi.as_view(), name="user_set_active"),
     path("users/<int:user_id>/password/", api.UserPasswordApi.as_view(), name="user_password"),
     path("users/<int:user_id>/unlock/", api.UserUnlockApi.as_view(), name="user_unlock"),
+    path("users/<int:user_id>/tokens/", api.UserTokenListApi.as_view(), name="user_token_list"),
     path(
-        "users/<int:user_id>/token/",
-        api.ServiceAccountTokenApi.as_view(),
-        name="service_account_token",
+        "users/<int:user_id>/tokens/create/",
+        api.UserTokenCreateApi.as_view(),
+        name="user_token_create",
+    ),
+    path(
+        "users/<int:user_id>/tokens/<int:token_id>/revoke/",
+        api.UserTokenRevokeApi.as_view(),
+        name="user_token_revoke",
+    ),
+    path("my-tokens/", api.MyTokenListApi.as_view(), name="my_token_list"),
+    path("my-tokens/create/", api.MyTokenCreateApi.as_view(), name="my_token_create"),
+    path(
+        "my-tokens/<int:token_id>/revoke/",
+        api.MyTokenRevokeApi.as_view(),
+        name="my_token_revoke",
     ),
     path("catalogues/", api.CatalogueListApi.as_view(), name="catalogue_list"),
     path(

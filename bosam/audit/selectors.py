@@ -12,6 +12,10 @@ from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditEvent
 
+# The object type of the audit row that marks an account given a role with personal data
+# (written by bosam.administration.services.privileges, listed on the log follow-up's page).
+PRIVILEGE_CHANGE_OBJECT = "accounts.privilege_change"
+
 
 @dataclass(frozen=True)
 class AuditFilter:
@@ -48,3 +52,15 @@ def audit_event_search(*, user: Any, filters: AuditFilter) -> QuerySet[AuditEven
     if filters.date_to:
         qs = qs.filter(occurred_at__lt=_start_of(filters.date_to + timedelta(days=1)))
     return qs.order_by("-occurred_at", "-id")
+
+
+def privilege_changes(*, user: Any, limit: int = 50) -> list[AuditEvent]:
+    """The latest grants of a role with access to personal data, newest first; nothing for a
+    user without the follow-up."""
+    if not user_can(user, Capability.AUDIT_FOLLOW_UP):
+        return []
+    return list(
+        AuditEvent.objects.filter(object_type=PRIVILEGE_CHANGE_OBJECT).order_by(
+            "-occurred_at", "-id"
+        )[:limit]
+    )

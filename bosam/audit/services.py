@@ -179,6 +179,7 @@ def audit_record(
     object_id: str = "",
     people: Sequence[AuditPerson] | None = None,
     reason: str = "",
+    object_label: str = "",
 ) -> None:
     """Write the audit rows for one action on one record (or on no record, e.g. a login)."""
     if not _enabled():
@@ -194,7 +195,7 @@ def audit_record(
         shared.rows(
             object_type=object_type,
             object_id=object_id,
-            object_label=str(obj) if obj is not None else "",
+            object_label=str(obj) if obj is not None else object_label,
             people=people if people is not None else described_people,
             record_unit_id=unit_id,
         )

@@ -2,15 +2,21 @@
 
 from typing import Any, Literal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError as DrfValidationError
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from bosam.core.errors import AccessDenied, ApplicationError
+from bosam.core.search_terms import SEARCH_PAGE_SIZE
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -49,6 +55,33 @@ class BosamAutoSchema(AutoSchema):
         if outer.endswith("Api"):
             return outer.removesuffix("Api") + inner.removesuffix("Serializer")
         return str(super().get_serializer_name(serializer, direction))
+
+
+class SearchPagination(LimitOffsetPagination):
+    """A search's answer: its first page only, at most `SEARCH_PAGE_SIZE` records. `count` says
+    how many matched; when that is more than the page the client narrows the term (there is
+    no next page: a search is not a way to page through the register)."""
+
+    default_limit = SEARCH_PAGE_SIZE
+    max_limit = SEARCH_PAGE_SIZE
+
+    def get_offset(self, request: Request) -> int:
+        return 0
+
+    def get_next_link(self) -> str | None:
+        return None
+
+    def get_previous_link(self) -> str | None:
+        return None
+class ApiSchemaAccess(BasePermission):
+    """The OpenAPI schema and its browsable docs: only for a signed-in user (session or token)
+    when BOSAM_API_SCHEMA_REQUIRES_LOGIN is on (the default unless DEBUG). The schema names
+    every operation and field an attacker would probe; an integrator has a token anyway."""
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        if not settings.BOSAM_API_SCHEMA_REQUIRES_LOGIN:
+            return True
+        return bool(request.user and request.user.is_authenticated)
 
 
 def form_cleaned_data(form: Any) -> dict[str, Any]:

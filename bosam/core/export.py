@@ -1,6 +1,7 @@
 """Exporting any list to XLSX or CSV. Cells that a spreadsheet would run as a formula (starting
-with =, +, -, @, tab or carriage return) are neutralised with a leading apostrophe (OWASP CSV
-injection), so an exported name like "=HYPERLINK(…)" stays text."""
+with =, +, -, @, tab or carriage return, or the fullwidth ＝ ＋ － ＠ that some spreadsheets read as
+their ASCII forms) are neutralised with a leading apostrophe (OWASP CSV injection), so an exported
+name like "=HYPERLINK(…)" stays text. An export holds personal data: it is never cached."""
 
 import csv
 import io
@@ -9,9 +10,10 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils.cache import add_never_cache_headers
 from openpyxl import Workbook
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 Cell = str | int | float | Decimal | date | datetime | None
 
 
@@ -45,6 +47,7 @@ def csv_response(
         writer.writerow([_csv_text(neutralise(cell)) for cell in row])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    add_never_cache_headers(response)
     return response
 
 
@@ -72,4 +75,5 @@ def xlsx_response(
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    add_never_cache_headers(response)
     return response

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 
 class ChosenLanguageMiddleware:
@@ -47,4 +48,24 @@ class SessionActivityMiddleware:
             refresh_after = int(getattr(settings, "SESSION_REFRESH_SECONDS", 60))
             if now - int(session.get(self.KEY, 0)) >= refresh_after:
                 session[self.KEY] = now  # marks the session modified: saved, expiry renewed
+        return response
+
+
+class NoStoreForSignedInMiddleware:
+    """Nothing a signed-in user is shown is kept by a browser or proxy cache.
+
+    Pages, API responses and exports show personal data; a shared office computer's cache or
+    an intermediate proxy must not keep them after the user logs out. Every response to a
+    signed-in user (by session or, for the API, by token) is marked `no-store`. Anonymous
+    responses (the login page, static files, the health check) keep their own headers."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        # After the view: the API's token authentication has set request.user by now.
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
         return response

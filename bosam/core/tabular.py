@@ -1,5 +1,7 @@
 """Reading the spreadsheets municipalities and landlords send: CSV (UTF-8 with or without BOM,
-or Windows-1252; comma or semicolon) and XLSX, with Swedish numbers and dates.
+UTF-16, Windows-1252 or the DOS code page 850; comma, semicolon or tab) and XLSX, with Swedish
+numbers and dates. Every file passes `bosam.core.uploads.check_upload` (size, type, expanded
+size and row count) before it is parsed.
 
 `read_table` gives rows as dicts keyed by the file's own (stripped) header, each with the line
 number a person sees in Excel (the header is line 1), so every error can name its row and field.
@@ -13,8 +15,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+
+from bosam.core.uploads import UploadRefused, check_upload
 
 
 class TableError(ValueError):
@@ -38,19 +43,43 @@ def file_checksum(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+# Bytes that are Swedish letters in the DOS code page 850 (å ä ö Å Ä Ö é ü) and typography or
+# nothing at all in Windows-1252; Swedish letters in Windows-1252 are 0xC0 and above.
+_DOS_LETTERS = frozenset(b"\x86\x84\x94\x8f\x8e\x99\x82\x81\x90")
+
+
+def _looks_like_dos(content: bytes) -> bool:
+    dos = sum(1 for byte in content if byte in _DOS_LETTERS)
+    windows = sum(1 for byte in content if byte >= 0xC0)
+    return dos > windows
+
+
 def _decode(content: bytes) -> str:
     if content.startswith(b"\xef\xbb\xbf"):
-        return content[3:].decode("utf-8")
+        return content[3:].decode("utf-8", errors="replace")
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode text" is UTF-16 with a byte order mark (and tabs between columns).
+        return content.decode("utf-16", errors="replace")
+    if b"\x00" in content[:64]:
+        even_zeros = content[0:64:2].count(0)
+        return content.decode("utf-16-be" if even_zeros > 16 else "utf-16-le", errors="replace")
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError:
-        # Excel on Swedish Windows saves "CSV" as Windows-1252; it decodes every byte.
-        return content.decode("cp1252")
+        pass
+    # Excel on Swedish Windows saves "CSV" as Windows-1252; old DOS programs write code page 850
+    # (where "Müller" is b"M\x81ller", a byte Windows-1252 does not have).
+    if _looks_like_dos(content):
+        return content.decode("cp850")
+    return content.decode("cp1252", errors="replace")
 
 
 def _delimiter(text: str) -> str:
     first = text.split("\n", 1)[0]
-    return ";" if first.count(";") >= first.count(",") and ";" in first else ","
+    counts = {d: first.count(d) for d in (";", ",", "\t")}
+    if counts["\t"] > max(counts[";"], counts[","]):
+        return "\t"
+    return ";" if counts[";"] >= counts[","] and counts[";"] else ","
 
 
 def _cell_text(value: object) -> str:
@@ -67,10 +96,29 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def _too_many_rows() -> TableError:
+    return TableError(
+        _("Filen har fler än %(max)s rader. Dela upp filen.")
+        % {"max": settings.BOSAM_UPLOAD_MAX_ROWS}
+    )
+
+
 def _read_csv(content: bytes) -> list[list[str]]:
-    text = _decode(content)
+    text = _decode(content).replace("\x00", "")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    return [[cell.strip() for cell in row] for row in reader]
+    limit = settings.BOSAM_UPLOAD_MAX_ROWS + 1
+    rows = []
+    try:
+        for row in reader:
+            rows.append([cell.strip() for cell in row])
+            if len(rows) > limit:
+                raise _too_many_rows()
+    except csv.Error as exc:
+        raise TableError(
+            _("Rad %(line)s kunde inte läsas: %(problem)s")
+            % {"line": reader.line_num, "problem": exc}
+        ) from exc
+    return rows
 
 
 def _read_xlsx(content: bytes) -> list[list[str]]:
@@ -78,9 +126,21 @@ def _read_xlsx(content: bytes) -> list[list[str]]:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise TableError(_("Filen kunde inte läsas som en Excel-fil (xlsx).")) from exc
-    sheet = workbook.worksheets[0]
-    rows = [[_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
+    try:
+        sheet = workbook.worksheets[0]
+        # The dimension element was checked before; a sheet without one is still bounded here.
+        limit = settings.BOSAM_UPLOAD_MAX_ROWS + 1
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            rows.append([_cell_text(cell) for cell in row])
+            if len(rows) > limit:
+                raise _too_many_rows()
+    except TableError:
+        raise
+    except Exception as exc:  # a damaged part shows only when its rows are read
+        raise TableError(_("Filen kunde inte läsas som en Excel-fil (xlsx).")) from exc
+    finally:
+        workbook.close()
     return rows
 
 
@@ -88,6 +148,10 @@ def read_table(content: bytes, filename: str) -> Table:
     """Rows of a CSV or XLSX file. Empty rows are skipped; line numbers stay those of the file."""
     if not content:
         raise TableError(_("Filen är tom."))
+    try:
+        check_upload(content, filename)
+    except UploadRefused as exc:
+        raise TableError(str(exc)) from exc
     is_xlsx = filename.lower().endswith((".xlsx", ".xlsm")) or content[:2] == b"PK"
     raw = _read_xlsx(content) if is_xlsx else _read_csv(content)
     if not raw or not any(raw[0]):
@@ -110,6 +174,9 @@ def read_table(content: bytes, filename: str) -> Table:
     return Table(headers=[h for h in headers if h], rows=rows, sha256=file_checksum(content))
 
 
+# Whole-number digits an amount, an area or a count read from a file may have (10^15 and above
+# is refused as a typing or export error).
+MAX_AMOUNT_DIGITS = 15
 _AMOUNT_NOISE = re.compile(r"(?i)\s|kr\.?|sek|:-|\u00a0|\u202f")
 
 
@@ -123,12 +190,17 @@ def parse_swedish_decimal(text: str) -> Decimal:
         cleaned = cleaned.replace(".", "").replace(",", ".")
     elif cleaned.count(".") > 1:
         cleaned = cleaned.replace(".", "")
+    shown = text if len(text) <= 40 else f"{text[:40]}…"
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:
-        raise ValueError(_("%(text)r är inte ett belopp.") % {"text": text}) from exc
+        raise ValueError(_("%(text)r är inte ett belopp.") % {"text": shown}) from exc
     if not value.is_finite():
-        raise ValueError(_("%(text)r är inte ett belopp.") % {"text": text})
+        raise ValueError(_("%(text)r är inte ett belopp.") % {"text": shown})
+    if value.adjusted() >= MAX_AMOUNT_DIGITS:
+        # 1E+30 is a number, but no amount or area in a register: say so on the row, before any
+        # arithmetic on it (rounding it to öre would raise) or a database column refuses it.
+        raise ValueError(_("%(text)r är inte ett rimligt belopp.") % {"text": shown})
     return value
 
 

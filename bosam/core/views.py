@@ -1,8 +1,12 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from bosam.core.api import ApiSchemaAccess
 from bosam.core.work_queues import panels_for
 
 
@@ -21,3 +25,17 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     message = getattr(exception, "message", "") or ""
     return TemplateResponse(request, "403.html", {"message": message}, status=403)
+
+
+# The OpenAPI schema answers 401 without credentials when BOSAM_API_SCHEMA_REQUIRES_LOGIN is on.
+api_schema = SpectacularAPIView.as_view(permission_classes=[ApiSchemaAccess])
+_api_docs = SpectacularSwaggerView.as_view(
+    url_name="api-schema", permission_classes=[ApiSchemaAccess]
+)
+
+
+def api_docs(request: HttpRequest) -> HttpResponse:
+    """The browsable API docs; a visitor who must log in first is sent to the login page."""
+    if settings.BOSAM_API_SCHEMA_REQUIRES_LOGIN and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return _api_docs(request)

@@ -274,10 +274,10 @@ def parse_debt_amount(text: str) -> Decimal:
         raise ValueError(
             _("%(text)r är negativt; ange skulden som ett positivt belopp.") % {"text": text}
         )
-    value = value.quantize(Decimal("0.01"))
-    if value > MAX_DEBT_AMOUNT:
+    # Compared before rounding: rounding 1E+30 to öre exceeds the decimal precision and raises.
+    if value > MAX_DEBT_AMOUNT or value.quantize(Decimal("0.01")) > MAX_DEBT_AMOUNT:
         raise ValueError(_("%(text)r är inte ett belopp.") % {"text": text})
-    return value
+    return value.quantize(Decimal("0.01"))
 
 
 # Returned when a new tenant has no surname; each caller says it in its own words.

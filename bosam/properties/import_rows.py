@@ -150,20 +150,63 @@ def _bool(name: str, text: str) -> bool | None:
     raise BadCell(name, _("Skriv ja eller nej."))
 
 
+# What a register value may be, as the forms allow it: a file may not store what a person could not
+# type (and a number too large for its column would stop the import with a database error).
+INT_RANGES: dict[str, tuple[int, int]] = {
+    "room_count": (1, 20),
+    "floor": (-5, 60),
+    "notice_period_months": (0, 24),
+}
+DECIMAL_RANGES: dict[str, tuple[Decimal, Decimal]] = {
+    "living_area": (Decimal("1"), Decimal("99999.9")),
+    "monthly_rent": (Decimal("0"), Decimal("99999999.99")),
+}
+
+
+def _shown(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 20 else f"{text[:20]}… ({len(text)} tecken)"
+
+
 def _int(name: str, text: str) -> int | None:
     value = text.strip()
     if not value:
         return None
-    if not re.fullmatch(r"-?\d+", value):
-        raise BadCell(name, _("%(value)r är inte ett heltal.") % {"value": value})
-    return int(value)
+    if not re.fullmatch(r"-?\d{1,9}", value):
+        if re.fullmatch(r"-?\d+", value):
+            low, high = INT_RANGES.get(name, (None, None))
+            raise BadCell(
+                name,
+                _("%(value)s är inte ett rimligt värde (%(low)s–%(high)s).")
+                % {"value": _shown(value), "low": low, "high": high}
+                if low is not None
+                else _("%(value)s är för stort.") % {"value": _shown(value)},
+            )
+        raise BadCell(name, _("%(value)r är inte ett heltal.") % {"value": _shown(value)})
+    number = int(value)
+    low, high = INT_RANGES.get(name, (None, None))
+    if low is not None and high is not None and not low <= number <= high:
+        raise BadCell(
+            name,
+            _("%(value)s är inte ett rimligt värde (%(low)s–%(high)s).")
+            % {"value": number, "low": low, "high": high},
+        )
+    return number
 
 
 def _decimal(name: str, text: str) -> Decimal:
     try:
-        return parse_swedish_decimal(text)
+        number = parse_swedish_decimal(text)
     except ValueError as exc:
         raise BadCell(name, str(exc)) from exc
+    low, high = DECIMAL_RANGES.get(name, (None, None))
+    if low is not None and high is not None and not low <= number <= high:
+        raise BadCell(
+            name,
+            _("%(value)s är inte ett rimligt värde (%(low)s–%(high)s).")
+            % {"value": _shown(text.strip()), "low": low, "high": high},
+        )
+    return number
 
 
 def _date(name: str, text: str) -> date | None:

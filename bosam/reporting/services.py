@@ -5,7 +5,7 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -96,13 +96,24 @@ def report_publish(*, year: int, published_by: Any) -> PublishedReport:
             extra={"field": "year"},
         )
     threshold = suppression_threshold()
-    report = PublishedReport.objects.create(
-        year=year,
-        published_at=timezone.now(),
-        published_by=published_by,
-        suppression_threshold=threshold,
-        pdf=b"",
-    )
+    try:
+        # On PostgreSQL no row exists to lock while both check; the unique year makes the second
+        # insert wait for the first transaction and then fail. (SQLite's BEGIN IMMEDIATE already
+        # queues the second publisher before its check.)
+        with transaction.atomic():
+            report = PublishedReport.objects.create(
+                year=year,
+                published_at=timezone.now(),
+                published_by=published_by,
+                suppression_threshold=threshold,
+                pdf=b"",
+            )
+    except IntegrityError as exc:
+        raise ReportingError(
+            gettext("Årsrapporten för %(year)s är redan publicerad.") % {"year": year},
+            code=ReportingErrorCode.ALREADY_PUBLISHED,
+            extra={"field": "year"},
+        ) from exc
     with computing():
         _store(report, None, figure_values(year=year), figure_values(year=year - 1))
         for committee in Committee.objects.filter(active=True):

@@ -143,18 +143,23 @@ def test_a_service_accounts_key_is_shown_once_and_can_be_revoked(org, sysadmin) 
         format="json",
     )
     account = created.json()["id"]
-    issued = administrator.post(f"{API}/users/{account}/token/")
+    issued = administrator.post(f"{API}/users/{account}/tokens/create/", {"name": "Ekonomi"})
     assert issued.status_code == 201
     key = issued.json()["key"]
     integration = APIClient()
     integration.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     assert integration.get(f"{API}/units/").status_code == 200
-    assert administrator.delete(f"{API}/users/{account}/token/").status_code == 204
+    listed = administrator.get(f"{API}/users/{account}/tokens/").json()
+    assert [token["name"] for token in listed] == ["Ekonomi"]
+    assert key not in str(listed)
+    token = listed[0]["id"]
+    revoked = administrator.post(f"{API}/users/{account}/tokens/{token}/revoke/")
+    assert revoked.status_code == 204
     assert integration.get(f"{API}/units/").status_code == 401
 
 
 def test_a_person_gets_no_key_from_the_administrator(org, sysadmin, coordinator) -> None:  # type: ignore[no-untyped-def]
-    response = client_for(sysadmin).post(f"{API}/users/{coordinator.pk}/token/")
+    response = client_for(sysadmin).post(f"{API}/users/{coordinator.pk}/tokens/create/")
     assert response.status_code == 403
 
 

@@ -9,7 +9,8 @@ of its type (a record that does not exist): the permission check and "no server 
 tested, the page itself then answers 404. Add a sample when the page behind it matters.
 
 It asserts: no response is a server error; a page or API whose capability the user lacks answers
-403; an anonymous visitor is sent to the login page (pages) or gets 401 (API)."""
+403 and leaves a `denied` row with the user and the path in the audit trail; an anonymous visitor
+is sent to the login page (pages) or gets 401 (API)."""
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from django.utils import timezone
 
 from bosam.accounts.models import User
 from bosam.accounts.roles import Capability, Role
+from bosam.audit.models import AuditAction, AuditEvent
 from bosam.core.catalogues import all_catalogues
 
 pytestmark = pytest.mark.django_db
@@ -169,5 +171,9 @@ def test_every_url_for_every_role(municipality: None, settings: Any) -> None:
                         f"{label} GET {url} ({route.name}): {status}, expected 403 "
                         f"(lacks {', '.join(required)})"
                     )
+                elif not AuditEvent.objects.filter(
+                    action=AuditAction.DENIED, actor=user, path=url
+                ).exists():
+                    problems.append(f"{label} GET {url} ({route.name}): 403 not audited")
     assert not problems, "\n".join(problems)
     assert checked > len(personas) * 20

@@ -14,7 +14,7 @@ from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability, Role
 from bosam.administration.forms import AuditFollowUpForm
 from bosam.audit.models import AuditAction
-from bosam.audit.selectors import AuditFilter, audit_event_search
+from bosam.audit.selectors import AuditFilter, audit_event_search, privilege_changes
 from bosam.audit.services import AuditPerson, audit_record
 from bosam.core.export import csv_response
 from bosam.households.models import Person
@@ -119,7 +119,11 @@ def headers() -> list[str]:
 @capability_required(Capability.AUDIT_FOLLOW_UP)
 def audit_follow_up(request: AuthedHttpRequest) -> HttpResponse:
     form = AuditFollowUpForm(request.GET or None)
-    context: dict[str, Any] = {"form": form, "searched": False}
+    context: dict[str, Any] = {
+        "form": form,
+        "searched": False,
+        "privilege_changes": privilege_changes(user=request.user),
+    }
     if not (request.GET and form.is_valid()):
         return TemplateResponse(request, "administration/audit_follow_up.html", context)
     filters, persons = _filters(form)

@@ -22,8 +22,6 @@ from bosam.prevention.services.import_rows import import_new_rows, import_update
 from bosam.properties.models import Landlord
 from bosam.tenancies.models import Sublet
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
-
 
 class RowStatus:
     NEW = "new"  # becomes a notification
@@ -88,19 +86,20 @@ def landlord_import_upload(
     *, landlord: Landlord, filename: str, content: bytes, period: date, uploaded_by: Any
 ) -> LandlordImport:
     """Keep the file with its checksum for preview. A file already imported is refused: importing
-    it again would create nothing."""
-    if len(content) > MAX_FILE_BYTES:
-        raise PreventionError(
-            gettext("Filen är större än 10 MB."),
-            code=PreventionErrorCode.IMPORT_INVALID,
-            extra={"field": "file"},
-        )
+    it again would create nothing. The size, type and row limits are checked by `read_table`
+    before the file is parsed (`bosam.core.uploads`); a file with no rows is refused."""
     try:
         table = read_table(content, filename)
     except TableError as exc:
         raise PreventionError(
             str(exc), code=PreventionErrorCode.IMPORT_INVALID, extra={"field": "file"}
         ) from exc
+    if not table.rows:
+        raise PreventionError(
+            gettext("Filen har inga rader, bara rubrikraden. Ingenting importeras."),
+            code=PreventionErrorCode.IMPORT_INVALID,
+            extra={"field": "file"},
+        )
     earlier = LandlordImport.objects.filter(
         landlord=landlord, sha256=table.sha256, status=LandlordImport.Status.ACCEPTED
     ).first()

@@ -328,7 +328,7 @@ BOSAM_SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 BOSAM_DEMO_BANNER = env_bool("BOSAM_DEMO_BANNER", DEBUG)
 
 # API keys expire: this many days at most (a key may be made for fewer).
-BOSAM_API_TOKEN_DAYS = env_int("BOSAM_API_TOKEN_DAYS", 90)
+BOSAM_API_TOKEN_DAYS = env_int("BOSAM_API_TOKEN_DAYS", 90, minimum=1)
 
 # Retention (gallring, `manage.py retention`): years without activity before personal data is
 # deleted; per rule as "households=5,persons=5" (rule keys are listed by the command).

@@ -73,6 +73,8 @@ class SearchPagination(LimitOffsetPagination):
 
     def get_previous_link(self) -> str | None:
         return None
+
+
 class ApiSchemaAccess(BasePermission):
     """The OpenAPI schema and its browsable docs: only for a signed-in user (session or token)
     when BOSAM_API_SCHEMA_REQUIRES_LOGIN is on (the default unless DEBUG). The schema names

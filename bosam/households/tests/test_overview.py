@@ -14,7 +14,7 @@ from bosam.households.tests.overview_fixtures import FullHousehold, full_househo
 from bosam.matching.selectors.requests import offer_visible_to, request_visible_to
 from bosam.prevention.selectors import case_visible_to
 from bosam.tenancies.selectors import sublet_visible_to
-from bosam.testing import Org
+from bosam.testing import Org, page_query_count
 
 # Models that concern people but are not timeline rows of their own, and why.
 NOT_ON_THE_OVERVIEW = {
@@ -188,3 +188,32 @@ def test_the_overview_is_audited_as_one_read_of_the_household_with_each_person(
     )[before:]
     assert {r.object_id for r in new} == {str(full.household.pk)}
     assert {r.person_id for r in new} == {full.applicant.pk, full.child.pk}
+
+
+@pytest.mark.django_db
+def test_the_overview_runs_as_many_queries_for_many_records_as_for_few(
+    client: Any, full: FullHousehold, coordinator: Any, adviser: Any
+) -> None:
+    # given the household's page read once
+    from datetime import date
+
+    from bosam.advice.tests.factories import record_contact, refer
+    from bosam.prevention.models import OutreachAttempt
+    from bosam.tenancies.models import FollowUp
+
+    client.force_login(coordinator)
+    url = reverse("households:household_detail", args=[full.household.pk])
+    few = page_query_count(client, url)
+    # when many more records hang on it
+    for day in range(1, 11):
+        FollowUp.objects.create(sublet=full.sublet, planned_on=date(2022, 7, day))
+        OutreachAttempt.objects.create(
+            case=full.case,
+            method=OutreachAttempt.Method.PHONE,
+            made_on=date(2022, 3, day),
+            result=OutreachAttempt.Result.NO_ANSWER,
+        )
+        record_contact(full.advice_case, adviser)
+        refer(full.advice_case, adviser)
+    # then the page runs the same number of queries
+    assert page_query_count(client, url) == few

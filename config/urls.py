@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from bosam.core import views as core_views
 from bosam.core.converters import YearConverter
+from bosam.core.search_api import SearchApi
 
 register_converter(YearConverter, "year")
 
@@ -28,6 +29,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("healthz", core_views.healthz, name="healthz"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/v1/search/", SearchApi.as_view(), name="api-search"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     *[path(f"{app}/", include(f"bosam.{app}.urls")) for app in DOMAIN_APPS],
     *[path(f"api/v1/{app}/", include(f"bosam.{app}.api_urls")) for app in DOMAIN_APPS],

@@ -67,7 +67,8 @@ def test_name_contract_request_and_case_numbers_are_found_grouped_by_kind(
     client: Any, full: FullHousehold, coordinator: Any
 ) -> None:
     page = _search(client, coordinator, "Överbl")
-    assert 'data-kind="person"' in page and 'data-kind="household"' in page
+    assert 'data-kind="person"' in page
+    assert 'data-kind="household"' in page
     page = _search(client, coordinator, full.sublet.number)
     assert reverse("tenancies:sublet_detail", args=[full.sublet.pk]) in page
     page = _search(client, coordinator, full.request.reference)

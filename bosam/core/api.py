@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import status
+from rest_framework.exceptions import ValidationError as DrfValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -48,3 +49,13 @@ class BosamAutoSchema(AutoSchema):
         if outer.endswith("Api"):
             return outer.removesuffix("Api") + inner.removesuffix("Serializer")
         return str(super().get_serializer_name(serializer, direction))
+
+
+def form_cleaned_data(form: Any) -> dict[str, Any]:
+    """Validate API input with the page's own Django form, so a page and the API accept and
+    refuse the same things; a refusal is a 400 whose `extra.fields` names each field."""
+    if not form.is_valid():
+        raise DrfValidationError(
+            {field: [str(e) for e in errors] for field, errors in form.errors.items()}
+        )
+    return dict(form.cleaned_data)

@@ -109,6 +109,7 @@ def discover(probe: Probe, rng: random.Random, wanted: str = "") -> list[Page]:
             continue
         converters = dict(getattr(pattern.pattern, "converters", {}))
         is_list = pattern.name.endswith(("_list", "_queue", "_index", "figures"))
+        is_list = is_list or name == "core:search"  # search from anywhere, with the terms below
         if is_list and not converters:
             pages.extend(_list_pages(name, probe, terms))
         elif pattern.name.endswith("_detail") and len(converters) == 1:
@@ -128,7 +129,8 @@ def _list_pages(name: str, probe: Probe, terms: list[tuple[str, str]]) -> list[P
         pages = [Page(name, kind, username, [path])]
         if probe(path, SCOPED_USER).status == 200:
             pages.append(Page(f"{name} ({SCOPED_USER})", "list", SCOPED_USER, [path]))
-        if b'name="q"' in answer.body:
+        # The header's search field is on every page: a list searches when it has its own too.
+        if answer.body.count(b'name="q"') > 1:
             for label, term in terms:
                 query = f"{path}?{urlencode({'q': term})}"
                 pages.append(Page(f"{name} ?q={label}", "search", username, [query]))

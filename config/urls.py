@@ -3,6 +3,7 @@ from django.views.i18n import JavaScriptCatalog, set_language
 
 from bosam.core import views as core_views
 from bosam.core.converters import YearConverter
+from bosam.core.search_api import SearchApi
 
 register_converter(YearConverter, "year")
 
@@ -29,6 +30,7 @@ urlpatterns = [
     path("api/schema/", core_views.api_schema, name="api-schema"),
     path("api/docs/", core_views.api_docs, name="api-docs"),
     path("drift/schema/", include("bosam.scheduling.urls")),
+    path("api/v1/search/", SearchApi.as_view(), name="api-search"),
     *[path(f"{app}/", include(f"bosam.{app}.urls")) for app in DOMAIN_APPS],
     *[path(f"api/v1/{app}/", include(f"bosam.{app}.api_urls")) for app in DOMAIN_APPS],
 ]

@@ -157,6 +157,7 @@ class CaseFilterForm(forms.Form):
     start = forms.DateField(label=_("Inkom från"), required=False, widget=SwedishDateInput())
     end = forms.DateField(label=_("Inkom till"), required=False, widget=SwedishDateInput())
     reference = forms.CharField(label=_("Ärendenummer"), required=False, max_length=12)
+    query = forms.CharField(label=_("Namn eller personnummer"), required=False, max_length=100)
 
 
 class PeriodForm(forms.Form):

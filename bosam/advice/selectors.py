@@ -25,6 +25,7 @@ from bosam.core.errors import AccessDenied
 from bosam.households import selectors as households_selectors
 from bosam.households.models import Person
 from bosam.households.rules import InvalidPersonalNumber, parse_personal_number
+from bosam.households.selectors import person_search_filter
 
 READ_CAPABILITIES = (Capability.ADVICE_WORK, Capability.STATISTICS)
 
@@ -56,6 +57,7 @@ def advice_case_list(
     start: date | None = None,
     end: date | None = None,
     reference: str = "",
+    query: str = "",
 ) -> QuerySet[AdviceCase]:
     """The user's visible cases, newest first; filters by status, own cases, period received
     and reference ("2022-0423" or just "423")."""
@@ -77,6 +79,12 @@ def advice_case_list(
                 qs = qs.filter(year=int(year))
         else:
             qs = qs.none()
+    if query.strip():
+        # Name words or (part of) a number, as the person list searches; an IN over the
+        # matching persons, like the household and prevention case lists.
+        qs = qs.filter(
+            person_id__in=Person.objects.filter(person_search_filter(query)).values("id")
+        )
     return _with_relations(qs).order_by("-received_on", "-year", "-sequence")
 
 

@@ -34,6 +34,7 @@ from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.search_terms import clean_query
 
 READ = selectors.READ_CAPABILITIES
 WORK = (Capability.ADVICE_WORK,)
@@ -69,7 +70,7 @@ def _closed_refusal(request: AuthedHttpRequest, case: AdviceCase) -> HttpRespons
 
 @capability_required(*READ)
 def case_list(request: AuthedHttpRequest) -> HttpResponse:
-    """Cases the user may see, filtered by status, own cases, period and reference."""
+    """Cases the user may see, filtered by status, own cases, period, reference and person."""
     form = CaseFilterForm(request.GET or None)
     filters: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
     cases = selectors.advice_case_list(
@@ -79,6 +80,7 @@ def case_list(request: AuthedHttpRequest) -> HttpResponse:
         start=filters.get("start"),
         end=filters.get("end"),
         reference=filters.get("reference") or "",
+        query=clean_query(filters.get("query")),
     )
     page = Paginator(cases, 50).get_page(request.GET.get("page"))
     audit_list(actor=request.user, objects=page.object_list)

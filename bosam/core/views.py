@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from bosam.core.api import ApiSchemaAccess
 from bosam.core.health import health_checks
+from bosam.core.site_search import search_everything
 from bosam.core.work_queues import panels_for
 
 
@@ -46,3 +47,13 @@ def api_docs(request: HttpRequest) -> HttpResponse:
     if settings.BOSAM_API_SCHEMA_REQUIRES_LOGIN and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     return _api_docs(request)
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    """Search from anywhere: the header's field lands here; every module's records the user may
+    see, grouped by kind (each module scopes and audits its own)."""
+    raw = request.GET.get("q", "")
+    result = search_everything(user=request.user, raw=raw)
+    context = {"raw": raw.strip(), "result": result}
+    if getattr(request, "htmx", False):
+        return TemplateResponse(request, "core/search.html#results", context)
+    return TemplateResponse(request, "core/search.html", context)

@@ -17,13 +17,14 @@ from bosam.accounts.permissions import capability_required
 from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
-from bosam.audit.services import audit_list, audit_record
+from bosam.audit.services import AuditPerson, audit_list, audit_record, audit_records
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
 from bosam.core.search_terms import clean_query
 from bosam.households import selectors, services
 from bosam.households.forms import HouseholdForm, MemberAddForm, MergeForm, PersonForm
 from bosam.households.models import Household, HouseholdMember, Person
+from bosam.households.overview import member_summary, overview_for
 
 READ = (Capability.PERSONAL_DATA_ALL, Capability.PERSONAL_DATA_OWN_UNIT)
 EDIT = (Capability.HOUSEHOLD_EDIT,)
@@ -71,21 +72,31 @@ def person_detail(request: AuthedHttpRequest, person_id: UUID) -> HttpResponse:
     if person.merged_into_id:
         messages.info(request, _("Posten är sammanslagen. Du visas den post som gäller."))
         return redirect("households:person_detail", person_id=person.merged_into_id)
-    audit_record(actor=request.user, action=AuditAction.VIEW, obj=person)
     memberships = selectors.person_memberships(person=person)
     visible = set(
         selectors.household_visible_to(request.user)
         .filter(pk__in=[m.household_id for m in memberships])
         .values_list("pk", flat=True)
     )
+    shown = [m for m in memberships if m.household_id in visible]
+    today = timezone.localdate()
+    # The same overview as on the household page, across every household the person has
+    # belonged to (that the reader may see); advice cases are the person's own.
+    households = list({m.household_id: m.household for m in shown}.values())
+    overview = overview_for(user=request.user, households=households, persons=[person], today=today)
+    audit_record(actor=request.user, action=AuditAction.VIEW, obj=person)
+    if overview.entries:
+        # The timeline shows the households' records: a read of each, naming its members.
+        audit_records(actor=request.user, action=AuditAction.VIEW, objects=households)
     return TemplateResponse(
         request,
         "households/person_detail.html",
         {
             "person": person,
-            "memberships": [m for m in memberships if m.household_id in visible],
+            "memberships": shown,
             "merged_from": list(person.merged_from.all()),
-            "today": timezone.localdate(),
+            "overview": overview,
+            "today": today,
         },
     )
 
@@ -214,13 +225,24 @@ def household_list(request: AuthedHttpRequest) -> HttpResponse:
 @capability_required(*READ)
 def household_detail(request: AuthedHttpRequest, household_id: UUID) -> HttpResponse:
     household = _get_household(request, household_id)
-    audit_record(actor=request.user, action=AuditAction.VIEW, obj=household)
     today = timezone.localdate()
     members = household.current_members_cached()
-    former = (
+    former = list(
         HouseholdMember.objects.filter(household=household, end_date__isnull=False)
         .select_related("person")
         .order_by("-end_date")
+    )
+    everyone = list({m.person_id: m.person for m in [*members, *former]}.values())
+    overview = overview_for(
+        user=request.user, households=[household], persons=everyone, today=today
+    )
+    # One read of the household, naming each person it concerns (former members too: the
+    # timeline shows their records).
+    audit_record(
+        actor=request.user,
+        action=AuditAction.VIEW,
+        obj=household,
+        people=[AuditPerson(id=p.pk, label=p.full_name) for p in everyone],
     )
     return TemplateResponse(
         request,
@@ -228,9 +250,11 @@ def household_detail(request: AuthedHttpRequest, household_id: UUID) -> HttpResp
         {
             "household": household,
             "members": members,
-            "former_members": list(former),
+            "former_members": former,
             "children": [m for m in members if m.person.is_child_on(today)],
             "member_form": MemberAddForm(),
+            "overview": overview,
+            "summary": member_summary(household, today) + overview.summary,
             "today": today,
         },
     )

@@ -76,3 +76,35 @@ def apartment_entries(apartment: Apartment, user: Any) -> list[TimelineEntry]:
                 )
             )
     return entries
+
+
+def head_lease_entries(head_lease: HeadLease, user: Any) -> list[TimelineEntry]:
+    """One entry per sublet under the head lease that the user may see (audited as a list)."""
+    visible = list(
+        sublet_visible_to(user)
+        .filter(head_lease=head_lease)
+        .select_related("household")
+        .prefetch_related(
+            Prefetch(
+                "household__memberships",
+                queryset=HouseholdMember.objects.filter(end_date__isnull=True)
+                .select_related("person")
+                .order_by("relation", "person__birth_date"),
+                to_attr="prefetched_current_members",
+            )
+        )
+        .order_by("-start_date")
+    )
+    audit_list(actor=user, objects=visible)
+    return [
+        TimelineEntry(
+            day=s.start_date,
+            end=s.end_date,
+            title=_("Andrahandskontrakt %(number)s") % {"number": s.number},
+            kind="sublet",
+            detail=f"{s.get_kind_display()} · {s.get_status_display()}"
+            + (f" · {s.get_outcome_display()}" if s.outcome else ""),
+            url=reverse("tenancies:sublet_detail", args=[s.pk]),
+        )
+        for s in visible
+    ]

@@ -363,3 +363,18 @@ def test_figures_page_queries_do_not_grow_with_cases(
     assert len(many) == len(few)
     with django_assert_max_num_queries(25):
         client.get(reverse("advice:figures"), period)
+
+
+@pytest.mark.django_db
+def test_the_case_list_is_searched_by_the_persons_name(client, adviser) -> None:
+    # given two identified cases
+    stina = make_person(first_name="Stina", last_name="Sökbar")
+    other = make_person(first_name="Olle", last_name="Annan")
+    mine = register_case(adviser, personal_number=stina.personal_number or "")
+    theirs = register_case(adviser, personal_number=other.personal_number or "")
+    # when the adviser searches the list by part of a name
+    client.force_login(adviser)
+    page = client.get(reverse("advice:case_list"), {"query": "Sökb"}).content.decode()
+    # then only that person's case is listed
+    assert mine.reference in page
+    assert theirs.reference not in page

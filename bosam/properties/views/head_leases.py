@@ -22,6 +22,7 @@ from bosam.core.export import Cell
 from bosam.core.forms import add_application_error
 from bosam.properties import selectors, services
 from bosam.properties.forms import HeadLeaseEndForm, HeadLeaseForm
+from bosam.properties.hooks import head_lease_timeline
 from bosam.properties.models import Apartment, HeadLease, Landlord, Usage
 from bosam.properties.rules import (
     LeaseStatus,
@@ -213,6 +214,7 @@ def head_lease_detail(request: AuthedHttpRequest, head_lease_id: int) -> HttpRes
             "lease": lease,
             "today": today,
             "notice_today": notice_today,
+            "sublets": head_lease_timeline(lease, request.user),
             "can_edit": request.user.has_capability(Capability.REGISTER_EDIT),
         },
     )

@@ -75,6 +75,9 @@ def _export_rows(landlords: Iterator[Landlord]) -> Iterator[Sequence[Cell]]:
         ]
 
 
+OBJECTS_SHOWN = 50
+
+
 @capability_required(*READ)
 def landlord_list(request: AuthedHttpRequest) -> HttpResponse:
     """Landlords; "new in a year" are those whose first head lease started that year."""
@@ -141,6 +144,10 @@ def landlord_detail(request: AuthedHttpRequest, landlord_id: int) -> HttpRespons
             "first_lease_start": first,
             "new_this_year": first is not None and first.year == today.year,
             "apartment_count": landlord.apartments.count(),
+            # The first objects, linked; the whole list is the object list filtered by landlord.
+            "apartments": list(
+                landlord.apartments.order_by("street_address", "apartment_number")[:OBJECTS_SHOWN]
+            ),
             "contact_form": ContactForm(),
             "can_edit": request.user.has_capability(Capability.REGISTER_EDIT),
         },

@@ -101,7 +101,11 @@ def sublet_list(
 
 def sublet_get(*, user: Any, sublet_id: UUID) -> Sublet:
     """One sublet for the user, or AccessDenied (audited) when it is another unit's."""
-    sublet = _with_people(Sublet.objects.filter(pk=sublet_id)).first()
+    sublet = (
+        _with_people(Sublet.objects.filter(pk=sublet_id))
+        .select_related("apartment__landlord")
+        .first()
+    )
     if sublet is None:
         raise Sublet.DoesNotExist
     if not sublet_visible_to(user).filter(pk=sublet.pk).exists():

@@ -108,6 +108,7 @@ def sublet_detail(request: AuthedHttpRequest, sublet_id: UUID) -> HttpResponse:
             "arrears": owed,
             "today": today,
             "can_edit": request.user.has_capability(Capability.TENANCY_EDIT),
+            "can_view_register": request.user.has_capability(Capability.REGISTER_VIEW),
             "plan_form": FollowUpPlanForm(initial={"kind": FollowUp.Kind.HOME_VISIT}),
         },
     )

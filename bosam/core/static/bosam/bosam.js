@@ -33,3 +33,28 @@ document.addEventListener("submit", (event) => {
     event.preventDefault();
   }
 });
+// Search results: arrow keys move between the hits (and back to the field); Enter opens one.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") {
+    return;
+  }
+  const results = document.querySelector("[data-search-results]");
+  const field = document.getElementById("search-q");
+  if (!results) {
+    return;
+  }
+  const links = Array.from(results.querySelectorAll("a"));
+  const inResults = results.contains(document.activeElement);
+  if (!links.length || (!inResults && document.activeElement !== field)) {
+    return;
+  }
+  event.preventDefault();
+  const index = links.indexOf(document.activeElement);
+  if (event.key === "ArrowDown") {
+    links[Math.min(index + 1, links.length - 1)].focus();
+  } else if (index <= 0 && field) {
+    field.focus();
+  } else {
+    links[index - 1].focus();
+  }
+});

@@ -47,6 +47,8 @@ def api_docs(request: HttpRequest) -> HttpResponse:
     if settings.BOSAM_API_SCHEMA_REQUIRES_LOGIN and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     return _api_docs(request)
+
+
 @login_required
 def search(request: HttpRequest) -> HttpResponse:
     """Search from anywhere: the header's field lands here; every module's records the user may

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "bosam.audit.middleware.RequestContextMiddleware",
     "axes.middleware.AxesMiddleware",
+    "bosam.core.concurrency.ConditionalWriteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

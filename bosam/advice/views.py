@@ -32,6 +32,7 @@ from bosam.advice.models import AdviceCase
 from bosam.advice.rules import format_minutes
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
 
@@ -194,6 +195,7 @@ def case_detail(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
 
 @capability_required(*WORK)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(AdviceCase, "case_id"))
 def case_edit(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
     """Correct the intake (channel, reason, household type, notes; age band if anonymous)."""
     case = _get_workable_case(request, case_id)

@@ -1,8 +1,11 @@
 """The base every Bosam model stands on."""
 
 import uuid
+from typing import Any
 
 from django.db import models
+
+from bosam.core.concurrency import check_version_on_save
 
 
 class BaseModel(models.Model):
@@ -13,6 +16,10 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        check_version_on_save(self)  # an edit made from an older version is refused (StaleUpdate)
+        super().save(*args, **kwargs)
 
 
 class PersonalDataModel(BaseModel):

@@ -18,6 +18,7 @@ from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
 from bosam.households import selectors, services
@@ -121,6 +122,7 @@ def person_create(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(Person, "person_id"))
 def person_edit(request: AuthedHttpRequest, person_id: UUID) -> HttpResponse:
     person = _get_person(request, person_id)
     initial = {
@@ -259,6 +261,7 @@ def household_create(request: AuthedHttpRequest, person_id: UUID) -> HttpRespons
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(Household, "household_id"))
 def household_edit(request: AuthedHttpRequest, household_id: UUID) -> HttpResponse:
     household = _get_household(request, household_id)
     user = request.user

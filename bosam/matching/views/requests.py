@@ -19,6 +19,7 @@ from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
 from bosam.matching import selectors, services
@@ -104,6 +105,7 @@ def request_create(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(*REQUEST)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(HousingRequest, "request_id"))
 def request_edit(request: AuthedHttpRequest, request_id: UUID) -> HttpResponse:
     housing_request = get_request(request, request_id)
     households = selectors.households_for_request(user=request.user).filter(

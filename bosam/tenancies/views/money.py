@@ -14,10 +14,12 @@ from bosam.accounts.permissions import capability_required
 from bosam.accounts.requests import AuthedHttpRequest
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
 from bosam.tenancies import services
 from bosam.tenancies.forms import DamageFormSet, InspectionForm, RentChargeForm, RentPaymentForm
+from bosam.tenancies.models import RentCharge
 from bosam.tenancies.services.inspection import DamageInput
 from bosam.tenancies.views.sublets import EDIT, get_sublet
 
@@ -76,6 +78,7 @@ def rent_charge_create(request: AuthedHttpRequest, sublet_id: UUID) -> HttpRespo
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(RentCharge, "charge_id"))
 def rent_payment_record(
     request: AuthedHttpRequest, sublet_id: UUID, charge_id: UUID
 ) -> HttpResponse:

@@ -19,6 +19,7 @@ from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
 from bosam.households.models import Household
@@ -207,6 +208,7 @@ def follow_up_plan(request: AuthedHttpRequest, sublet_id: UUID) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(FollowUp, "follow_up_id"))
 def follow_up_record(
     request: AuthedHttpRequest, sublet_id: UUID, follow_up_id: UUID
 ) -> HttpResponse:

@@ -53,7 +53,7 @@ def test_the_database_refuses_a_second_open_request_of_the_same_kind(
     # when a second open one of the same kind is written past the service
     twin = HousingRequest.objects.get(pk=first.pk)
     twin.pk = None
-    twin.id = None  # type: ignore[assignment]
+    twin.id = None
     twin.reference = "B-DUBBLETT"
     twin._state.adding = True
     # then the database refuses it

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "bosam.audit.middleware.RequestContextMiddleware",
     "axes.middleware.AxesMiddleware",
     "bosam.core.concurrency.ConditionalWriteMiddleware",
+    "bosam.core.submissions.IdempotencyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

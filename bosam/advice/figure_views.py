@@ -25,6 +25,7 @@ from bosam.core.edit_guards import guard_stale_edit
 from bosam.core.errors import ApplicationError
 from bosam.core.export import Cell, csv_response, xlsx_response
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 
 FIGURES = (Capability.ADVICE_WORK, Capability.STATISTICS)
 
@@ -122,6 +123,7 @@ def _catalogue_entry(slug: str, entry_id: int | None = None) -> Any:
 @capability_required(Capability.CATALOGUE_ADMIN)
 @require_http_methods(["GET", "POST"])
 @guard_stale_edit(_catalogue_entry)
+@one_time_submission
 def catalogue_entry_edit(
     request: AuthedHttpRequest, slug: str, entry_id: int | None = None
 ) -> HttpResponse:

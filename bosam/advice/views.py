@@ -35,6 +35,7 @@ from bosam.audit.services import audit_list, audit_record
 from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 
 READ = selectors.READ_CAPABILITIES
 WORK = (Capability.ADVICE_WORK,)
@@ -102,6 +103,7 @@ def _without_page(request: AuthedHttpRequest) -> str:
 
 @capability_required(*WORK)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def case_create(request: AuthedHttpRequest) -> HttpResponse:
     """The intake. Saving goes straight to the case, where the work is recorded."""
     form = IntakeForm(request.POST or None)

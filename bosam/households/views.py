@@ -21,6 +21,7 @@ from bosam.audit.services import audit_list, audit_record
 from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.households import selectors, services
 from bosam.households.forms import HouseholdForm, MemberAddForm, MergeForm, PersonForm
 from bosam.households.models import Household, HouseholdMember, Person
@@ -91,6 +92,7 @@ def person_detail(request: AuthedHttpRequest, person_id: UUID) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def person_create(request: AuthedHttpRequest) -> HttpResponse:
     """Register a person. The service searches first; a likely duplicate is shown, not created."""
     form = PersonForm(request.POST or None, initial={"personal_number": request.GET.get("pnr", "")})
@@ -238,6 +240,7 @@ def household_detail(request: AuthedHttpRequest, household_id: UUID) -> HttpResp
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def household_create(request: AuthedHttpRequest, person_id: UUID) -> HttpResponse:
     """A new household with this person as applicant; a social worker's is their own unit's."""
     person = _get_person(request, person_id)

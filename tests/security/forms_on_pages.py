@@ -67,6 +67,7 @@ def users_who_may(callback: Callable[..., Any]) -> list[User]:
 
 @dataclass
 class _Form:
+    action: str = ""
     fields: list[tuple[str, str]] = field(default_factory=list)
     buttons: list[tuple[str, str]] = field(default_factory=list)
 
@@ -86,7 +87,7 @@ class _FormReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
         if tag == "form" and a.get("method", "get").lower() == "post":
-            self._form = _Form()
+            self._form = _Form(action=a.get("action", ""))
             self.forms.append(self._form)
         if self._form is None or "disabled" in a:
             return
@@ -129,12 +130,14 @@ class _FormReader(HTMLParser):
             self._textarea = None
 
 
-def form_data(html: str, containing: str) -> dict[str, list[str]] | None:
+def form_data(html: str, containing: str, action: str | None = None) -> dict[str, list[str]] | None:
     """The data the page's POST form that has a field `containing` sends, as a browser would
     (with its "save" button if it has several), or None if no form has that field."""
     reader = _FormReader()
     reader.feed(html)
     for form in reader.forms:
+        if action is not None and form.action != action:
+            continue
         if any(name == containing for name, _value in form.fields):
             data: dict[str, list[str]] = {}
             for name, value in form.fields:

@@ -21,6 +21,7 @@ from bosam.core.catalogues import Catalogue, all_catalogues, catalogue_by_key, e
 from bosam.core.edit_guards import guard_stale_edit
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 
 ADMIN = (Capability.CATALOGUE_ADMIN,)
 
@@ -83,6 +84,7 @@ def _display(entry: models.Model, name: str) -> object:
 
 @capability_required(*ADMIN)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def catalogue_entry_create(request: AuthedHttpRequest, key: str) -> HttpResponse:
     catalogue = _catalogue(request, key)
     form = _form_class(catalogue)(request.POST or None)

@@ -23,6 +23,7 @@ from bosam.administration.services import organisation as services
 from bosam.core.edit_guards import guard_stale_edit
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 
 ADMIN = (Capability.USER_ADMIN,)
 
@@ -50,6 +51,7 @@ def organisation(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(*ADMIN)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def organisation_create(request: AuthedHttpRequest, kind: str) -> HttpResponse:
     spec = KINDS[kind]
     form = spec.form(request.POST or None)

@@ -20,6 +20,7 @@ from bosam.administration.forms import PasswordForm, UserCreateForm, UserEditFor
 from bosam.administration.services import users as services
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 
 ADMIN = (Capability.USER_ADMIN,)
 
@@ -64,6 +65,7 @@ def user_list(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(*ADMIN)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def user_create(request: AuthedHttpRequest) -> HttpResponse:
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -21,6 +21,7 @@ from bosam.audit.services import audit_list, audit_record
 from bosam.core.edit_guards import guard_stale_edit
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.matching import selectors, services
 from bosam.matching.forms import (
     OfferAcceptForm,
@@ -81,6 +82,7 @@ def vacancy_detail(request: AuthedHttpRequest, head_lease_id: int) -> HttpRespon
 
 @capability_required(*WORK)
 @require_POST
+@one_time_submission
 def offer_make(request: AuthedHttpRequest) -> HttpResponse:
     """Offer a vacancy to a request. A second coordinator who was a moment too late gets the
     service's message and is sent back to the page they came from."""

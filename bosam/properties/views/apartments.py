@@ -20,6 +20,7 @@ from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.export import Cell
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.properties import selectors, services
 from bosam.properties.forms import ApartmentForm
 from bosam.properties.hooks import apartment_timeline
@@ -165,6 +166,7 @@ def apartment_detail(request: AuthedHttpRequest, apartment_id: int) -> HttpRespo
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def apartment_create(request: AuthedHttpRequest) -> HttpResponse:
     initial = {"town": "", "landlord": int_param(request, "landlord")}
     form = ApartmentForm(request.POST or None, initial=initial)

@@ -21,6 +21,7 @@ from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.export import Cell
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.properties import selectors, services
 from bosam.properties.forms import HeadLeaseEndForm, HeadLeaseForm
 from bosam.properties.models import Apartment, HeadLease, Landlord, Usage
@@ -235,6 +236,7 @@ def _form_initial(lease: HeadLease) -> dict[str, object]:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def head_lease_create(request: AuthedHttpRequest, apartment_id: int) -> HttpResponse:
     """Register a head lease on an apartment (from the apartment's page)."""
     try:

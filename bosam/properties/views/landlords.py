@@ -19,6 +19,7 @@ from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.export import Cell
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.properties import selectors, services
 from bosam.properties.forms import ContactForm, LandlordForm
 from bosam.properties.models import Landlord, LandlordContact
@@ -150,6 +151,7 @@ def landlord_detail(request: AuthedHttpRequest, landlord_id: int) -> HttpRespons
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def landlord_create(request: AuthedHttpRequest) -> HttpResponse:
     form = LandlordForm(request.POST or None, initial={"kind": Landlord.Kind.PRIVATE})
     if request.method == "POST" and form.is_valid():

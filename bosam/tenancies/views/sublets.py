@@ -22,6 +22,7 @@ from bosam.audit.services import audit_list, audit_record
 from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.households.models import Household
 from bosam.households.rules import InvalidPersonalNumber, parse_personal_number
 from bosam.households.selectors import household_visible_to
@@ -141,6 +142,7 @@ def _household_for(request: AuthedHttpRequest, form: SubletForm) -> Household | 
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def sublet_create(request: AuthedHttpRequest) -> HttpResponse:
     """Place a household in an apartment: a new sublet on a running head lease."""
     today = timezone.localdate()

@@ -79,3 +79,11 @@ def page_query_count(client: Any, url: str, params: dict[str, str] | None = None
         response = client.get(url, params or {})
     assert response.status_code == 200
     return len(queries)
+
+
+def api_key_for(user: User) -> str:
+    """A working API key of the user's own, as the user would make it on *Mina API-nycklar*."""
+    from bosam.administration.services.users import api_token_create
+
+    _token, key = api_token_create(user=user, created_by=user)
+    return key

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    # Only for the migration that turns its plain-text keys into hashed ones
+    # (accounts 0003); Bosam's own ApiToken replaces it. Remove in the release after 2026-12.
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -191,7 +193,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: a program without valid credentials gets 401 and a WWW-Authenticate
         # header instead of the 403 that session authentication would give.
-        "rest_framework.authentication.TokenAuthentication",
+        "bosam.accounts.tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -221,6 +223,9 @@ LOGGING = {
 # Bosam's own settings (municipality policy values; catalogues live in the database).
 BOSAM_MUNICIPALITY_NAME = env_str("BOSAM_MUNICIPALITY_NAME", "Demo kommun")
 BOSAM_DEMO_BANNER = env_bool("BOSAM_DEMO_BANNER", DEBUG)
+
+# API keys expire: this many days at most (a key may be made for fewer).
+BOSAM_API_TOKEN_DAYS = env_int("BOSAM_API_TOKEN_DAYS", 90)
 
 # Retention (gallring, `manage.py retention`): years without activity before personal data is
 # deleted; per rule as "households=5,persons=5" (rule keys are listed by the command).

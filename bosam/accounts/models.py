@@ -95,3 +95,34 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username
+
+
+class ApiToken(models.Model):
+    """An API key of a user or a service account.
+
+    Only the SHA-256 digest of the key is stored, so a copy of the database (a backup, a test
+    restore) holds no working key; the key is shown once, when it is made. The first characters
+    (`prefix`) name the key in lists and in the audit trail. A key expires; a revoked key is kept
+    (revoked_at) so the list and the log can say what happened to it."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("användare")
+    )
+    name = models.CharField(_("namn"), max_length=100)
+    prefix = models.CharField(_("början av nyckeln"), max_length=12)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    expires_at = models.DateTimeField(_("gäller till"))
+    last_used_at = models.DateTimeField(_("senast använd"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("återkallad"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API-nyckel")
+        verbose_name_plural = _("API-nycklar")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

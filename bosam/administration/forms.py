@@ -1,6 +1,8 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from bosam.accounts.models import Committee, Office, Unit, User
@@ -80,6 +82,27 @@ class PasswordForm(forms.Form):
         if data.get("password1") != data.get("password2"):
             self.add_error("password2", _("Lösenorden är inte lika."))
         return data
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Namn på nyckeln"),
+        max_length=100,
+        required=False,
+        help_text=_("Till exempel integrationens namn, så att nyckeln känns igen i listan."),
+    )
+    days = forms.IntegerField(
+        label=_("Giltig i dagar"), min_value=1, required=False, help_text=_("Högst %(days)s dagar.")
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit = settings.BOSAM_API_TOKEN_DAYS
+        days = self.fields["days"]
+        days.widget.attrs["max"] = limit
+        days.validators.append(MaxValueValidator(limit))
+        days.initial = limit
+        days.help_text = days.help_text % {"days": limit}
 
 
 class CommitteeForm(forms.ModelForm):  # type: ignore[type-arg]

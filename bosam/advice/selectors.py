@@ -22,6 +22,7 @@ from bosam.advice.models import (
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
 from bosam.core.errors import AccessDenied
+from bosam.households import selectors as households_selectors
 from bosam.households.models import Person
 from bosam.households.rules import InvalidPersonalNumber, parse_personal_number
 
@@ -141,14 +142,17 @@ def person_by_number(personal_number: str) -> Person | None:
     return person
 
 
-def person_lookup(personal_number: str) -> tuple[Person | None, str]:
-    """For the intake form: (person or None, problem text or "")."""
+def person_lookup(personal_number: str, *, user: Any) -> tuple[Person | None, str]:
+    """For the intake form: (person or None, problem text or ""). Only a person the user may
+    see is shown (`households.selectors.person_by_number`, the one rule for every form that
+    finds a person by a typed number)."""
     if not personal_number.strip():
         return None, ""
     try:
-        return person_by_number(personal_number), ""
+        parse_personal_number(personal_number)
     except InvalidPersonalNumber as exc:
         return None, str(exc)
+    return households_selectors.person_by_number(user=user, personal_number=personal_number), ""
 
 
 def catalogue_entries[T: CatalogueEntry](

@@ -136,7 +136,7 @@ def case_create(request: AuthedHttpRequest) -> HttpResponse:
 
 def _lookup_context(request: AuthedHttpRequest, number: str) -> dict[str, Any]:
     """Who the number belongs to and their earlier cases; reading them is audited."""
-    person, problem = selectors.person_lookup(number)
+    person, problem = selectors.person_lookup(number, user=request.user)
     earlier: list[AdviceCase] = []
     if person is not None:
         audit_record(actor=request.user, action=AuditAction.VIEW, obj=person)

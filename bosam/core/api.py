@@ -6,11 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import status
+from rest_framework.exceptions import ValidationError as DrfValidationError
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from bosam.core.concurrency import StaleUpdate, etag_for
 from bosam.core.errors import AccessDenied, ApplicationError
+from bosam.core.search_terms import SEARCH_PAGE_SIZE
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -61,3 +65,31 @@ class BosamAutoSchema(AutoSchema):
         if outer.endswith("Api"):
             return outer.removesuffix("Api") + inner.removesuffix("Serializer")
         return str(super().get_serializer_name(serializer, direction))
+
+
+class SearchPagination(LimitOffsetPagination):
+    """A search's answer: its first page only, at most `SEARCH_PAGE_SIZE` records. `count` says
+    how many matched; when that is more than the page the client narrows the term (there is
+    no next page: a search is not a way to page through the register)."""
+
+    default_limit = SEARCH_PAGE_SIZE
+    max_limit = SEARCH_PAGE_SIZE
+
+    def get_offset(self, request: Request) -> int:
+        return 0
+
+    def get_next_link(self) -> str | None:
+        return None
+
+    def get_previous_link(self) -> str | None:
+        return None
+
+
+def form_cleaned_data(form: Any) -> dict[str, Any]:
+    """Validate API input with the page's own Django form, so a page and the API accept and
+    refuse the same things; a refusal is a 400 whose `extra.fields` names each field."""
+    if not form.is_valid():
+        raise DrfValidationError(
+            {field: [str(e) for e in errors] for field, errors in form.errors.items()}
+        )
+    return dict(form.cleaned_data)

@@ -19,7 +19,7 @@ from bosam.accounts.permissions import HasCapability, user_can
 from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
-from bosam.core.api import with_etag
+from bosam.core.api import SearchPagination, with_etag
 from bosam.core.errors import ApplicationError
 from bosam.households import selectors, services
 from bosam.households.errors import HouseholdError, HouseholdErrorCode
@@ -51,9 +51,12 @@ def _household(user: Any, household_id: UUID) -> Household:
         raise NotFound(_("Hushållet finns inte.")) from exc
 
 
-def _paginated(view: APIView, request: Request, qs: QuerySet[Any], output: Any) -> Response:
-    """One page of a list, each record on it audited as listed."""
-    paginator = LimitOffsetPagination()
+def _paginated(
+    view: APIView, request: Request, qs: QuerySet[Any], output: Any, *, search: bool = False
+) -> Response:
+    """One page of a list, each record on it audited as listed. A search answers with its
+    first page only (`SearchPagination`)."""
+    paginator = SearchPagination() if search else LimitOffsetPagination()
     page = paginator.paginate_queryset(qs, request, view=view) or []
     audit_list(actor=request.user, objects=page)
     return paginator.get_paginated_response(output(page, many=True).data)
@@ -127,7 +130,7 @@ class PersonListApi(BaseApi):
     def get(self, request: Request) -> Response:
         query = request.query_params.get("q", "")
         qs = selectors.person_search_queryset(user=request.user, query=query)
-        return _paginated(self, request, qs, self.OutputSerializer)
+        return _paginated(self, request, qs, self.OutputSerializer, search=True)
 
 
 class PersonDetailApi(BaseApi):
@@ -250,8 +253,9 @@ class HouseholdListApi(BaseApi):
 
     @extend_schema(parameters=[SEARCH], responses=OutputSerializer(many=True))
     def get(self, request: Request) -> Response:
-        qs = selectors.household_list(user=request.user, query=request.query_params.get("q", ""))
-        return _paginated(self, request, qs, self.OutputSerializer)
+        query = request.query_params.get("q", "")
+        qs = selectors.household_list(user=request.user, query=query)
+        return _paginated(self, request, qs, self.OutputSerializer, search=bool(query.strip()))
 
 
 class HouseholdDetailApi(BaseApi):

@@ -10,6 +10,7 @@ class HouseholdErrorCode(StrEnum):
     MEMBER_EXISTS = "member_exists"
     UNKNOWN_INTERVENTION_TYPE = "unknown_intervention_type"
     UNIT_NOT_ALLOWED = "unit_not_allowed"
+    LIVES_IN_OTHER_HOUSEHOLD = "lives_in_other_household"
 
 
 class HouseholdError(ApplicationError):

@@ -4,6 +4,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from bosam.accounts.permissions import user_can
@@ -11,8 +12,13 @@ from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
 from bosam.core.errors import AccessDenied
+from bosam.core.search_terms import SEARCH_PAGE_SIZE, clean_query
 from bosam.households.models import Household, HouseholdMember, Person
-from bosam.households.rules import personal_number_search_digits
+from bosam.households.rules import (
+    InvalidPersonalNumber,
+    parse_personal_number,
+    personal_number_search_digits,
+)
 
 
 def household_visible_to(user: Any) -> QuerySet[Household]:
@@ -52,8 +58,12 @@ def _with_current_members(qs: QuerySet[Household]) -> QuerySet[Household]:
 
 
 def person_search_filter(query: str) -> Q:
-    """Full number, partial number (e.g. birth date 19850312 or last four), or name words."""
-    query = (query or "").strip()
+    """Full number, partial number (e.g. birth date 19850312 or last four), or name words.
+    A term that is no search (`clean_query`: control characters, fewer than three letters or
+    digits) matches nobody, never everybody."""
+    query = clean_query(query)
+    if not query:
+        return Q(pk__in=[])
     digits = personal_number_search_digits(query)
     if digits and len(digits) >= 4 and not any(ch.isalpha() for ch in query):
         if len(digits) == 10:
@@ -69,15 +79,20 @@ def person_search_filter(query: str) -> Q:
 
 def person_search_queryset(*, user: Any, query: str) -> QuerySet[Person]:
     """Persons matching the query that the user may see, not merged-away records; none for an
-    empty query (nobody browses the whole population)."""
-    if not (query or "").strip():
+    empty query or one that is no search (nobody browses the whole population)."""
+    if not clean_query(query):
         return Person.objects.none()
     qs = person_visible_to(user).filter(person_search_filter(query), merged_into__isnull=True)
     return qs.order_by("last_name", "first_name", "id")
 
 
-def person_search(*, user: Any, query: str, limit: int = 50) -> list[Person]:
-    return list(person_search_queryset(user=user, query=query)[:limit])
+def person_search(
+    *, user: Any, query: str, limit: int = SEARCH_PAGE_SIZE
+) -> tuple[list[Person], bool]:
+    """One page of matches, and whether there were more (then the term must be narrower:
+    a search is not a way to page through the register)."""
+    found = list(person_search_queryset(user=user, query=query)[: limit + 1])
+    return found[:limit], len(found) > limit
 
 
 def person_duplicate_candidates(
@@ -130,6 +145,44 @@ def person_get(*, user: Any, person_id: UUID) -> Person:
         audit_record(actor=user, action=AuditAction.DENIED, obj=person)
         raise AccessDenied(gettext("Du har inte behörighet att se den här personen."))
     return person
+
+
+def person_by_number(*, user: Any, personal_number: str) -> Person | None:
+    """The person with this personnummer (followed through a merge), if the user may see them;
+    else nobody.
+
+    Every form that finds a person by a typed number goes through here, so a number belonging
+    to someone outside the user's scope is not matched, not named and not attached: the form
+    behaves as for a number Bosam does not know (the API's member add takes only a person the
+    user may open, and answers 403 otherwise). The attempt is audited as denied, naming the
+    person, so the follow-up sees who tried to reach whom."""
+    try:
+        digits = parse_personal_number(personal_number, today=timezone.localdate()).digits
+    except InvalidPersonalNumber:
+        return None
+    found = Person.objects.filter(personal_number=digits).select_related("merged_into").first()
+    if found is None:
+        return None
+    person = found.merged_into or found
+    if not person_visible_to(user).filter(pk=person.pk).exists():
+        audit_record(
+            actor=user,
+            action=AuditAction.DENIED,
+            obj=person,
+            reason="Personnumret angavs i ett formulär; personen är utanför behörigheten.",
+        )
+        return None
+    return person
+
+
+def person_other_households_hidden_from(
+    *, user: Any, person: Person, household: Household | None = None
+) -> bool:
+    """Whether the person lives now in a household (other than this one) the user may not see."""
+    current = HouseholdMember.objects.filter(person=person, end_date__isnull=True)
+    if household is not None:
+        current = current.exclude(household=household)
+    return current.exclude(household__in=household_visible_to(user)).exists()
 
 
 def person_memberships(*, person: Person) -> list[HouseholdMember]:

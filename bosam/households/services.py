@@ -20,7 +20,10 @@ from bosam.households.models import (
     Person,
 )
 from bosam.households.rules import InvalidPersonalNumber, parse_personal_number
-from bosam.households.selectors import person_duplicate_candidates
+from bosam.households.selectors import (
+    person_duplicate_candidates,
+    person_other_households_hidden_from,
+)
 
 
 def _identity(personal_number: str, birth_date: date | None) -> tuple[str | None, str, date | None]:
@@ -180,6 +183,22 @@ def person_merge(*, keep: Person, duplicate: Person, merged_by: Any, reason: str
     return keep
 
 
+def _check_may_move_in(*, actor: Any, person: Person, household: Household | None) -> None:
+    """A person who lives now in a household the actor may not see (another unit's) is not
+    taken into one of the actor's households: that would reach across units. The housing unit,
+    which sees every household, may (a child living alternately with both parents belongs to
+    two current households)."""
+    if person_other_households_hidden_from(user=actor, person=person, household=household):
+        raise HouseholdError(
+            _(
+                "Personen bor redan i ett annat hushåll som du inte har behörighet till. "
+                "Kontakta bostadssamordningen, som kan lägga till personen."
+            ),
+            code=HouseholdErrorCode.LIVES_IN_OTHER_HOUSEHOLD,
+            extra={"field": "personal_number"},
+        )
+
+
 @transaction.atomic
 def household_create(
     *,
@@ -195,7 +214,9 @@ def household_create(
     email: str = "",
     notes: str = "",
 ) -> Household:
-    """A new household with its applicant; more members are added with household_member_add."""
+    """A new household with its applicant; more members are added with household_member_add.
+    An applicant who lives in another unit's household is refused (see _check_may_move_in)."""
+    _check_may_move_in(actor=created_by, person=applicant, household=None)
     household = Household(
         unit=unit,
         street_address=street_address,
@@ -241,13 +262,15 @@ def household_member_add(
     added_by: Any,
     start_date: date | None = None,
 ) -> HouseholdMember:
-    """Add a person to a household; a person already a current member is refused."""
+    """Add a person to a household; a person already a current member is refused, and so is
+    one who lives now in a household the actor may not see (see _check_may_move_in)."""
     if HouseholdMember.objects.filter(
         household=household, person=person, end_date__isnull=True
     ).exists():
         raise HouseholdError(
             _("Personen finns redan i hushållet."), code=HouseholdErrorCode.MEMBER_EXISTS
         )
+    _check_may_move_in(actor=added_by, person=person, household=household)
     member = HouseholdMember(
         household=household,
         person=person,

@@ -21,11 +21,11 @@ from bosam.audit.services import audit_list, audit_record
 from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.search_terms import clean_query
 from bosam.core.submissions import one_time_submission
 from bosam.households import selectors, services
 from bosam.households.forms import HouseholdForm, MemberAddForm, MergeForm, PersonForm
 from bosam.households.models import Household, HouseholdMember, Person
-from bosam.households.rules import InvalidPersonalNumber, parse_personal_number
 
 READ = (Capability.PERSONAL_DATA_ALL, Capability.PERSONAL_DATA_OWN_UNIT)
 EDIT = (Capability.HOUSEHOLD_EDIT,)
@@ -53,11 +53,13 @@ def _get_household(request: AuthedHttpRequest, household_id: UUID) -> Household:
 def person_list(request: AuthedHttpRequest) -> HttpResponse:
     """Search by full or partial number or by name; results show masked numbers."""
     query = request.GET.get("q", "").strip()
-    persons = selectors.person_search(user=request.user, query=query)
+    persons, more = selectors.person_search(user=request.user, query=query)
     audit_list(actor=request.user, objects=persons)
     context = {
         "query": query,
+        "searched": bool(clean_query(query)),
         "persons": persons,
+        "more": more,
         "can_edit": request.user.has_capability(Capability.HOUSEHOLD_EDIT),
     }
     if request.htmx:
@@ -186,6 +188,7 @@ def person_merge(request: AuthedHttpRequest, person_id: UUID) -> HttpResponse:
             else:
                 messages.success(request, _("Posterna är sammanslagna."))
                 return redirect("households:person_detail", person_id=keep.pk)
+    audit_record(actor=request.user, action=AuditAction.VIEW, obj=keep)  # the form names them
     return TemplateResponse(request, "households/person_merge.html", {"form": form, "person": keep})
 
 
@@ -195,21 +198,20 @@ def _find_duplicate(request: AuthedHttpRequest, text: str) -> Person | None:
         return selectors.person_get(user=request.user, person_id=UUID(text))
     except (ValueError, Person.DoesNotExist):
         pass
-    try:
-        digits = parse_personal_number(text).digits
-    except InvalidPersonalNumber:
-        return None
-    return selectors.person_visible_to(request.user).filter(personal_number=digits).first()
+    return selectors.person_by_number(user=request.user, personal_number=text)
 
 
 @capability_required(*READ)
 def household_list(request: AuthedHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     paginator = Paginator(selectors.household_list(user=request.user, query=query), 50)
-    page = paginator.get_page(request.GET.get("page"))
+    # A search by member answers with its first page only: more matches need a narrower term.
+    page = paginator.get_page(1 if query else request.GET.get("page"))
     audit_list(actor=request.user, objects=page.object_list)
     return TemplateResponse(
-        request, "households/household_list.html", {"page": page, "query": query}
+        request,
+        "households/household_list.html",
+        {"page": page, "query": query, "more": bool(query) and page.has_next()},
     )
 
 
@@ -257,6 +259,7 @@ def household_create(request: AuthedHttpRequest, person_id: UUID) -> HttpRespons
         else:
             messages.success(request, _("Hushållet är skapat."))
             return redirect("households:household_detail", household_id=household.pk)
+    audit_record(actor=user, action=AuditAction.VIEW, obj=person)  # the form names the person
     return TemplateResponse(
         request, "households/household_form.html", {"form": form, "person": person}
     )
@@ -316,13 +319,13 @@ def member_add(request: AuthedHttpRequest, household_id: UUID) -> HttpResponse:
 
 
 def _existing_or_new_person(request: AuthedHttpRequest, data: dict[str, object]) -> Person:
+    """The person with the typed number among those the user may see (as the API's member add
+    takes only a person the user may open), else a new person registered from the form. A
+    number belonging to someone the user may not see matches nobody; registering it is then
+    refused as a duplicate number, without naming anyone."""
     number = str(data.get("personal_number") or "")
     if number:
-        try:
-            digits = parse_personal_number(number).digits
-        except InvalidPersonalNumber:
-            digits = ""
-        existing = Person.objects.filter(personal_number=digits).first() if digits else None
+        existing = selectors.person_by_number(user=request.user, personal_number=number)
         if existing is not None:
             return existing
     return services.person_register(

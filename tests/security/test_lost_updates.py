@@ -34,6 +34,10 @@ NOT_VERSIONED = {
 }
 
 
+# API updates left out, with the reason: users are Django's model, without updated_at.
+NOT_VERSIONED_API = {"administration-api:user_update"}
+
+
 def _edit_pages() -> list[Any]:
     return [
         r
@@ -228,7 +232,11 @@ def test_api_update_with_the_current_etag_or_none_is_saved(org: Org, coordinator
 
 
 def test_every_api_update_answers_with_an_etag() -> None:
-    updates = [r for r in routes() if r.name.endswith("_update") and "-api:" in r.name]
+    updates = [
+        r
+        for r in routes()
+        if r.name.endswith("_update") and "-api:" in r.name and r.name not in NOT_VERSIONED_API
+    ]
     assert updates
     for route in updates:
         assert "with_etag" in _source_of(route.callback), route.name

@@ -6,12 +6,13 @@ from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.authtoken.models import Token
 
-from bosam.accounts.models import Unit, User
+from bosam.accounts.models import ApiToken, Unit, User
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
+from bosam.accounts.tokens import KEY_PREFIX, new_token_key, token_digest, token_expiry
 from bosam.administration.errors import AdministrationError, AdministrationErrorCode
 from bosam.administration.services.changes import save_changed, save_created
 from bosam.audit.models import AuditAction
@@ -96,7 +97,11 @@ def user_set_active(*, user: User, active: bool, changed_by: Any) -> User:
         )
     save_changed(obj=user, values={"is_active": active}, actor=changed_by)
     if not active:
-        Token.objects.filter(user=user).delete()
+        # A deactivated account's keys are revoked, not only refused: reactivating the account
+        # must not bring back keys nobody is watching.
+        ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
     return user
 
 
@@ -149,31 +154,60 @@ def _require_token_right(actor: Any, user: User) -> None:
 
 
 @transaction.atomic
-def api_token_create(*, user: User, created_by: Any) -> str:
-    """A new API token; any earlier one stops working. Returns the key to show once."""
+def api_token_create(
+    *, user: User, created_by: Any, name: str = "", days: int | None = None
+) -> tuple[ApiToken, str]:
+    """A new API key for the user, valid for `days` (at most BOSAM_API_TOKEN_DAYS). Returns the
+    stored token and the key itself, which is shown once and never again."""
     _require_token_right(created_by, user)
-    Token.objects.filter(user=user).delete()
-    token = Token.objects.create(user=user)
+    key = new_token_key()
+    token = ApiToken.objects.create(
+        user=user,
+        name=name.strip() or _("API-nyckel"),
+        prefix=key[: len(KEY_PREFIX) + 4],
+        digest=token_digest(key),
+        created_by=created_by if getattr(created_by, "pk", None) else None,
+        expires_at=token_expiry(days),
+    )
     audit_record(
         actor=created_by,
         action=AuditAction.CREATE,
         object_type=TOKEN_OBJECT,
-        object_id=str(user.pk),
-        reason=f"API-nyckel för {user.username}",  # i18n: not UI
+        object_id=str(token.pk),
+        # The prefix names the key; the key itself never enters the log.
+        reason=f"API-nyckel {token.prefix}… för {user.username}, "  # i18n: not UI
+        f"gäller till {token.expires_at:%Y-%m-%d}",
     )
-    return str(token.key)
+    return token, key
 
 
 @transaction.atomic
-def api_token_revoke(*, user: User, revoked_by: Any) -> bool:
-    _require_token_right(revoked_by, user)
-    deleted, _count = Token.objects.filter(user=user).delete()
-    if deleted:
-        audit_record(
-            actor=revoked_by,
-            action=AuditAction.DELETE,
-            object_type=TOKEN_OBJECT,
-            object_id=str(user.pk),
-            reason=f"API-nyckel för {user.username}",  # i18n: not UI
+def api_token_revoke(*, token: ApiToken, revoked_by: Any) -> None:
+    """Revoke a key (its owner, or the user administrator for any account)."""
+    if not may_revoke_token(revoked_by, token.user):
+        raise AdministrationError(
+            _("Du får inte hantera API-nyckeln för det här kontot."),
+            code=AdministrationErrorCode.TOKEN_NOT_ALLOWED,
         )
-    return bool(deleted)
+    if token.revoked_at is not None:
+        return
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit_record(
+        actor=revoked_by,
+        action=AuditAction.DELETE,
+        object_type=TOKEN_OBJECT,
+        object_id=str(token.pk),
+        reason=f"API-nyckel {token.prefix}… för {token.user.username} återkallad",  # i18n: not UI
+    )
+
+
+def may_revoke_token(actor: Any, user: User) -> bool:
+    """The owner revokes their own keys; the user administrator anyone's (a person who left, a
+    key that leaked)."""
+    return actor.pk == user.pk or user_can(actor, Capability.USER_ADMIN)
+
+
+def api_tokens_of(user: User) -> list[ApiToken]:
+    """The user's keys, newest first, revoked and expired ones too (the list says which)."""
+    return list(ApiToken.objects.filter(user=user).order_by("-created_at"))

@@ -10,16 +10,22 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from rest_framework.authtoken.models import Token
 
 from bosam.accounts.models import User
 from bosam.accounts.permissions import capability_required
 from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
-from bosam.administration.forms import PasswordForm, UserCreateForm, UserEditForm, UserFilterForm
+from bosam.administration.forms import (
+    ApiTokenForm,
+    PasswordForm,
+    UserCreateForm,
+    UserEditForm,
+    UserFilterForm,
+)
 from bosam.administration.services import users as services
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.search_terms import clean_query
 from bosam.core.submissions import one_time_submission
 
 ADMIN = (Capability.USER_ADMIN,)
@@ -40,7 +46,10 @@ def user_list(request: AuthedHttpRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
-            for word in data["q"].split():
+            text = clean_query(data["q"])
+            if not text:
+                qs = qs.none()  # typed, but no search (see clean_query)
+            for word in text.split():
                 qs = qs.filter(
                     Q(username__icontains=word)
                     | Q(first_name__icontains=word)
@@ -96,6 +105,7 @@ def user_detail_response(
     *,
     password_form: PasswordForm | None = None,
     new_key: str = "",
+    token_form: ApiTokenForm | None = None,
     status: int = 200,
 ) -> TemplateResponse:
     """The user's page; a new API key is shown here once, in the response that created it."""
@@ -105,7 +115,8 @@ def user_detail_response(
         {
             "account": user,
             "locked": bool(_locked_usernames([user.username])),
-            "has_token": Token.objects.filter(user=user).exists(),
+            "tokens": services.api_tokens_of(user),
+            "token_form": token_form or ApiTokenForm(),
             "password_form": password_form or PasswordForm(),
             "new_key": new_key,
         },

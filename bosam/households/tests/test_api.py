@@ -1,11 +1,11 @@
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from bosam.audit.models import AuditAction, AuditEvent
 from bosam.households.models import Household, HouseholdMember, Person
 from bosam.households.tests.factories import make_household, make_person
+from bosam.testing import api_key_for
 
 pytestmark = pytest.mark.django_db
 APPLICANT = HouseholdMember.Relation.APPLICANT
@@ -239,9 +239,8 @@ def test_members_are_added_and_ended_keeping_history(org, coordinator) -> None: 
 
 def test_a_token_authenticates_like_a_session(org, coordinator) -> None:  # type: ignore[no-untyped-def]
     make_household(org.unit_a, (make_person(), APPLICANT))
-    token = Token.objects.create(user=coordinator)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key_for(coordinator)}")
     response = client.get(url("household_list"))
     assert response.status_code == 200
     assert len(response.json()["results"]) == 1

@@ -14,6 +14,7 @@ from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
 from bosam.core.errors import AccessDenied
+from bosam.core.search_terms import clean_query
 from bosam.households.models import Household, HouseholdMember, Person
 from bosam.households.selectors import household_visible_to, person_search_filter
 from bosam.matching.models import HousingRequest, Offer
@@ -68,7 +69,9 @@ def request_list(*, user: Any, filters: RequestFilters | None = None) -> QuerySe
     name or number or the reference, status, urgency, usage and committee."""
     filters = filters or RequestFilters()
     qs = request_visible_to(user)
-    text = filters.query.strip()
+    text = clean_query(filters.query)
+    if filters.query.strip() and not text:
+        qs = qs.none()  # typed, but no search (see clean_query): nobody, never everybody
     if text:
         people = Person.objects.filter(person_search_filter(text)).values("id")
         households = HouseholdMember.objects.filter(person_id__in=people).values("household_id")

@@ -102,6 +102,9 @@ def request_create(request: AuthedHttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Beställningen %(ref)s är skickad.") % {"ref": made})
             return redirect("matching:request_detail", request_id=made.pk)
+    # The household select names every household's members: showing them is a read, audited as
+    # a list (until a searchable picker shows only what the user searched for).
+    audit_list(actor=request.user, objects=households)
     return TemplateResponse(request, "matching/request_form.html", {"form": form})
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from bosam.accounts.permissions import user_can
 from bosam.accounts.roles import Capability
 from bosam.core.errors import AccessDenied
+from bosam.core.search_terms import clean_query
 from bosam.properties.hooks import occupancy_providers, occupied_head_lease_querysets
 from bosam.properties.models import Apartment, HeadLease, Landlord
 from bosam.properties.rules import ENDING_SOON_DAYS, LeaseStatus
@@ -125,7 +126,9 @@ def landlord_list(
         running_count=_count(leases.filter(running_on(today))),
         first_lease_start=Subquery(leases.order_by("start_date").values("start_date")[:1]),
     )
-    query = query.strip()
+    if query.strip() and not clean_query(query):
+        qs = qs.none()  # typed, but no search (see clean_query): nothing, never everything
+    query = clean_query(query)
     if query:
         digits = "".join(ch for ch in query if ch.isdigit())
         cond = Q(name__icontains=query)
@@ -192,12 +195,16 @@ def apartment_list(*, user: Any, filters: ApartmentFilters | None = None) -> Que
     today = timezone.localdate()
     qs = Apartment.objects.select_related("landlord")
     if f.query.strip():
-        text = f.query.strip()
-        qs = qs.filter(
-            Q(street_address__icontains=text)
-            | Q(apartment_number=text)
-            | Q(landlord_object_number__iexact=text)
-            | Q(district__icontains=text)
+        text = clean_query(f.query)
+        qs = (
+            qs.filter(
+                Q(street_address__icontains=text)
+                | Q(apartment_number=text)
+                | Q(landlord_object_number__iexact=text)
+                | Q(district__icontains=text)
+            )
+            if text
+            else qs.none()
         )
     if f.landlord_id:
         qs = qs.filter(landlord_id=f.landlord_id)
@@ -292,7 +299,9 @@ def head_lease_list(
     qs = HeadLease.objects.select_related(
         "apartment", "landlord", "usage", "committee", "end_reason"
     ).annotate(is_reused=earlier_lease_on_same_apartment())
-    text = f.query.strip()
+    text = clean_query(f.query)
+    if f.query.strip() and not text:
+        qs = qs.none()  # typed, but no search (see clean_query)
     if text:
         qs = qs.filter(
             Q(number__icontains=text)

@@ -13,6 +13,7 @@ from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
 from bosam.core.errors import AccessDenied
+from bosam.core.search_terms import clean_query
 from bosam.households.models import HouseholdMember, Person
 from bosam.households.selectors import person_search_filter
 from bosam.properties.models import Apartment, HeadLease
@@ -68,8 +69,10 @@ def sublet_list(
     paying committee; takeovers due (planned date passed, still running)."""
     filters = filters or SubletFilters()
     qs = sublet_visible_to(user)
-    if filters.query.strip():
-        text = filters.query.strip()
+    text = clean_query(filters.query)
+    if filters.query.strip() and not text:
+        qs = qs.none()  # typed, but no search (see clean_query): nobody, never everybody
+    if text:
         people = Person.objects.filter(person_search_filter(text)).values("id")
         member_households = HouseholdMember.objects.filter(person_id__in=people).values(
             "household_id"

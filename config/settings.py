@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "bosam.audit.middleware.RequestContextMiddleware",
     "axes.middleware.AxesMiddleware",
+    "bosam.core.concurrency.ConditionalWriteMiddleware",
+    "bosam.core.submissions.IdempotencyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

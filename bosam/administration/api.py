@@ -35,7 +35,7 @@ from bosam.administration.forms import (
 from bosam.administration.services import organisation as organisation_services
 from bosam.administration.services import users as user_services
 from bosam.administration.views.catalogues import _form_class
-from bosam.core.api import form_cleaned_data
+from bosam.core.api import form_cleaned_data, with_etag
 from bosam.core.catalogues import Catalogue, all_catalogues, catalogue_by_key
 from bosam.core.search_terms import clean_query
 
@@ -125,7 +125,8 @@ class OrganisationDetailApi(APIView):
 
     def get(self, request: Request, entry_id: int) -> Response:
         model, _form, output = ORGANISATION[self.kind]
-        return Response(output(get_object_or_404(model, pk=entry_id)).data)
+        entry = get_object_or_404(model, pk=entry_id)
+        return with_etag(Response(output(entry).data), entry)
 
 
 class OrganisationCreateApi(APIView):
@@ -160,7 +161,7 @@ class OrganisationUpdateApi(APIView):
         organisation_services.organisation_entry_update(
             entry=entry, values=values, updated_by=request.user
         )
-        return Response(output(entry).data)
+        return with_etag(Response(output(entry).data), entry)
 
 
 def _raw(entry: models.Model, name: str) -> Any:
@@ -606,4 +607,4 @@ class CatalogueEntryUpdateApi(APIView):
         organisation_services.catalogue_entry_update(
             catalogue=catalogue, entry=entry, values=values, updated_by=request.user
         )
-        return Response(_entry_data(catalogue, entry))
+        return with_etag(Response(_entry_data(catalogue, entry)), entry)

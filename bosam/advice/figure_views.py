@@ -21,9 +21,11 @@ from bosam.advice.figures import AdviceFigures, FigureRow, advice_figures
 from bosam.advice.forms import CatalogueEntryForm, PeriodForm
 from bosam.advice.models import CatalogueEntry
 from bosam.advice.rules import InvalidPeriod, Period, format_minutes, period_from
+from bosam.core.edit_guards import guard_stale_edit
 from bosam.core.errors import ApplicationError
 from bosam.core.export import Cell, csv_response, xlsx_response
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 
 FIGURES = (Capability.ADVICE_WORK, Capability.STATISTICS)
 
@@ -111,8 +113,17 @@ def catalogue_index(request: AuthedHttpRequest) -> HttpResponse:
     return TemplateResponse(request, "advice/catalogue_index.html", {"catalogues": catalogues})
 
 
+def _catalogue_entry(slug: str, entry_id: int | None = None) -> Any:
+    """The entry an edit page shows (for its version); None on the create page."""
+    if entry_id is None or slug not in CATALOGUES:
+        return None
+    return CATALOGUES[slug][0]._base_manager.filter(pk=entry_id).first()
+
+
 @capability_required(Capability.CATALOGUE_ADMIN)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(_catalogue_entry)
+@one_time_submission
 def catalogue_entry_edit(
     request: AuthedHttpRequest, slug: str, entry_id: int | None = None
 ) -> HttpResponse:

@@ -32,9 +32,11 @@ from bosam.advice.models import AdviceCase
 from bosam.advice.rules import format_minutes
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
 from bosam.core.search_terms import clean_query
+from bosam.core.submissions import one_time_submission
 
 READ = selectors.READ_CAPABILITIES
 WORK = (Capability.ADVICE_WORK,)
@@ -103,6 +105,7 @@ def _without_page(request: AuthedHttpRequest) -> str:
 
 @capability_required(*WORK)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def case_create(request: AuthedHttpRequest) -> HttpResponse:
     """The intake. Saving goes straight to the case, where the work is recorded."""
     form = IntakeForm(request.POST or None)
@@ -196,6 +199,7 @@ def case_detail(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
 
 @capability_required(*WORK)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(AdviceCase, "case_id"))
 def case_edit(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
     """Correct the intake (channel, reason, household type, notes; age band if anonymous)."""
     case = _get_workable_case(request, case_id)

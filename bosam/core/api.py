@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from bosam.core.concurrency import StaleUpdate, etag_for
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.search_terms import SEARCH_PAGE_SIZE
 
@@ -24,6 +25,11 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(
             {"message": exc.message, "code": exc.code, "extra": exc.extra},
             status=status.HTTP_403_FORBIDDEN,
+        )
+    if isinstance(exc, StaleUpdate):
+        return Response(
+            {"message": exc.message, "code": exc.code, "extra": exc.extra},
+            status=status.HTTP_409_CONFLICT,
         )
     if isinstance(exc, ApplicationError):
         return Response(
@@ -39,6 +45,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             "code": getattr(exc, "default_code", "error"),
             "extra": {} if message else {"fields": detail},
         }
+    return response
+
+
+def with_etag(response: Response, obj: Any) -> Response:
+    """Give a record's response its version as `ETag`; a client that sends it back as
+    `If-Match` on a write is refused with 409 (`stale_version`) if the record changed since."""
+    response["ETag"] = etag_for(obj)
     return response
 
 

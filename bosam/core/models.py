@@ -1,8 +1,11 @@
 """The base every Bosam model stands on."""
 
 import uuid
+from typing import Any
 
 from django.db import models
+
+from bosam.core.concurrency import check_version_on_save
 
 
 class BaseModel(models.Model):
@@ -13,6 +16,10 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        check_version_on_save(self)  # an edit made from an older version is refused (StaleUpdate)
+        super().save(*args, **kwargs)
 
 
 class PersonalDataModel(BaseModel):
@@ -35,3 +42,30 @@ class WorkerHeartbeat(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.worker_id} {self.last_seen:%Y-%m-%d %H:%M:%S}"
+
+
+class SubmissionToken(models.Model):
+    """A creation form's one-time token, once it has been sent (`bosam.core.submissions`)."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user_id = models.BigIntegerField(null=True)
+    target = models.CharField(max_length=500, blank=True)  # where the first send led; "" = running
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+
+class IdempotencyRecord(models.Model):
+    """An API write sent with an `Idempotency-Key`, and the answer it got (`submissions`)."""
+
+    client = models.CharField(max_length=64)  # a digest of the credential, never the credential
+    key = models.CharField(max_length=200)
+    fingerprint = models.CharField(max_length=64)  # digest of method, path and body
+    status_code = models.PositiveSmallIntegerField(null=True)  # None while the first is running
+    content_type = models.CharField(max_length=100, blank=True)
+    headers = models.JSONField(default=dict)
+    body = models.BinaryField(default=b"")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["client", "key"], name="idempotency_client_key"),
+        ]

@@ -19,7 +19,7 @@ from bosam.accounts.permissions import HasCapability, user_can
 from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
-from bosam.core.api import SearchPagination
+from bosam.core.api import SearchPagination, with_etag
 from bosam.core.errors import ApplicationError
 from bosam.households import selectors, services
 from bosam.households.errors import HouseholdError, HouseholdErrorCode
@@ -152,8 +152,9 @@ class PersonDetailApi(BaseApi):
             .values_list("pk", flat=True)
             .distinct()
         )
-        return Response(
-            self.OutputSerializer(person, context={"households": list(households)}).data
+        return with_etag(
+            Response(self.OutputSerializer(person, context={"households": list(households)}).data),
+            person,
         )
 
 
@@ -209,7 +210,7 @@ class PersonUpdateApi(BaseApi):
         person = services.person_update(
             person=person, updated_by=request.user, **serializer.validated_data
         )
-        return Response(self.OutputSerializer(person).data)
+        return with_etag(Response(self.OutputSerializer(person).data), person)
 
 
 class MemberSerializer(serializers.Serializer[HouseholdMember]):
@@ -267,7 +268,7 @@ class HouseholdDetailApi(BaseApi):
     def get(self, request: Request, household_id: UUID) -> Response:
         household = _household(request.user, household_id)
         audit_record(actor=request.user, action=AuditAction.VIEW, obj=household)
-        return Response(self.OutputSerializer(household).data)
+        return with_etag(Response(self.OutputSerializer(household).data), household)
 
 
 class HouseholdCreateApi(BaseApi):
@@ -315,7 +316,8 @@ class HouseholdUpdateApi(BaseApi):
         services.household_update(
             household=household, updated_by=request.user, **serializer.validated_data
         )
-        return Response(self.OutputSerializer(_household(request.user, household.pk)).data)
+        household = _household(request.user, household.pk)
+        return with_etag(Response(self.OutputSerializer(household).data), household)
 
 
 class HouseholdMemberAddApi(BaseApi):

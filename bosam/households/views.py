@@ -18,9 +18,11 @@ from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import AuditPerson, audit_list, audit_record, audit_records
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
 from bosam.core.search_terms import clean_query
+from bosam.core.submissions import one_time_submission
 from bosam.households import selectors, services
 from bosam.households.forms import HouseholdForm, MemberAddForm, MergeForm, PersonForm
 from bosam.households.models import Household, HouseholdMember, Person
@@ -103,6 +105,7 @@ def person_detail(request: AuthedHttpRequest, person_id: UUID) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def person_create(request: AuthedHttpRequest) -> HttpResponse:
     """Register a person. The service searches first; a likely duplicate is shown, not created."""
     form = PersonForm(request.POST or None, initial={"personal_number": request.GET.get("pnr", "")})
@@ -134,6 +137,7 @@ def person_create(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(Person, "person_id"))
 def person_edit(request: AuthedHttpRequest, person_id: UUID) -> HttpResponse:
     person = _get_person(request, person_id)
     initial = {
@@ -262,6 +266,7 @@ def household_detail(request: AuthedHttpRequest, household_id: UUID) -> HttpResp
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def household_create(request: AuthedHttpRequest, person_id: UUID) -> HttpResponse:
     """A new household with this person as applicant; a social worker's is their own unit's."""
     person = _get_person(request, person_id)
@@ -286,6 +291,7 @@ def household_create(request: AuthedHttpRequest, person_id: UUID) -> HttpRespons
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(Household, "household_id"))
 def household_edit(request: AuthedHttpRequest, household_id: UUID) -> HttpResponse:
     household = _get_household(request, household_id)
     user = request.user

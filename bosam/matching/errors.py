@@ -13,6 +13,7 @@ class MatchingErrorCode(StrEnum):
     INVALID_DATE = "invalid_date"
     INVALID_HOUSEHOLD = "invalid_household"
     INVALID_SETTINGS = "invalid_settings"
+    DUPLICATE_OPEN_REQUEST = "duplicate_open_request"
 
 
 class MatchingError(ApplicationError):

@@ -182,6 +182,15 @@ class HousingRequest(PersonalDataModel):
                 name="request_urgency_has_reason",
                 violation_error_message=_("Ange skälet till att behovet brådskar."),
             ),
+            # One open request per household and kind (usage): a second would be matched twice.
+            models.UniqueConstraint(
+                fields=["household", "usage_category"],
+                condition=Q(status__in=["waiting", "offered"]),
+                name="request_one_open_per_household_kind",
+                violation_error_message=_(
+                    "Hushållet har redan en öppen beställning av samma slag."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

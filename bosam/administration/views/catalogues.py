@@ -1,5 +1,7 @@
 """Catalogues every app registers in its `catalogues.py` (see bosam.core.catalogues)."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,8 +18,10 @@ from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
 from bosam.administration.services import organisation as services
 from bosam.core.catalogues import Catalogue, all_catalogues, catalogue_by_key, entry_in_use
+from bosam.core.edit_guards import guard_stale_edit
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 
 ADMIN = (Capability.CATALOGUE_ADMIN,)
 
@@ -80,6 +84,7 @@ def _display(entry: models.Model, name: str) -> object:
 
 @capability_required(*ADMIN)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def catalogue_entry_create(request: AuthedHttpRequest, key: str) -> HttpResponse:
     catalogue = _catalogue(request, key)
     form = _form_class(catalogue)(request.POST or None)
@@ -98,8 +103,20 @@ def catalogue_entry_create(request: AuthedHttpRequest, key: str) -> HttpResponse
     )
 
 
+def _catalogue_entry(key: str, entry_id: str) -> Any:
+    """The entry an edit page shows (for its version), or None."""
+    catalogue = catalogue_by_key(key)
+    try:
+        return (
+            None if catalogue is None else catalogue.model._base_manager.filter(pk=entry_id).first()
+        )
+    except (ValueError, TypeError, ValidationError):
+        return None
+
+
 @capability_required(*ADMIN)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(_catalogue_entry)
 def catalogue_entry_edit(request: AuthedHttpRequest, key: str, entry_id: str) -> HttpResponse:
     catalogue = _catalogue(request, key)
     try:

@@ -20,8 +20,10 @@ from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
 from bosam.administration.forms import CommitteeForm, OfficeForm, UnitForm
 from bosam.administration.services import organisation as services
+from bosam.core.edit_guards import guard_stale_edit
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 
 ADMIN = (Capability.USER_ADMIN,)
 
@@ -49,6 +51,7 @@ def organisation(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(*ADMIN)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def organisation_create(request: AuthedHttpRequest, kind: str) -> HttpResponse:
     spec = KINDS[kind]
     form = spec.form(request.POST or None)
@@ -69,6 +72,9 @@ def organisation_create(request: AuthedHttpRequest, kind: str) -> HttpResponse:
 
 @capability_required(*ADMIN)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(
+    lambda kind, **ids: KINDS[kind].model._base_manager.filter(pk=ids[f"{kind}_id"]).first()
+)
 def organisation_edit(request: AuthedHttpRequest, kind: str, **ids: int) -> HttpResponse:
     spec = KINDS[kind]
     entry = get_object_or_404(spec.model, pk=ids[f"{kind}_id"])

@@ -26,6 +26,7 @@ from bosam.administration.services import users as services
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
 from bosam.core.search_terms import clean_query
+from bosam.core.submissions import one_time_submission
 
 ADMIN = (Capability.USER_ADMIN,)
 
@@ -73,6 +74,7 @@ def user_list(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(*ADMIN)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def user_create(request: AuthedHttpRequest) -> HttpResponse:
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -169,10 +169,45 @@ def _request_create(
         needed_by=needed_by,
     )
     _validate(request)
+    _require_no_other_open(request)
     request.full_clean()
-    request.save()
+    _save_one_open(request)
     audit_record(actor=created_by, action=AuditAction.CREATE, obj=request)
     return request
+
+
+def _require_no_other_open(request: HousingRequest) -> None:
+    """A household has at most one open request of each kind (usage): a second one would put
+    the household twice in the pool. The database refuses it too (a partial unique index)."""
+    other = (
+        HousingRequest.objects.filter(
+            household_id=request.household_id,
+            usage_category=request.usage_category,
+            status__in=(HousingRequest.Status.WAITING, HousingRequest.Status.OFFERED),
+        )
+        .exclude(pk=request.pk)
+        .first()
+    )
+    if other is not None:
+        raise MatchingError(
+            _(
+                "Hushållet har redan en öppen beställning av samma slag (%(reference)s, "
+                "%(kind)s). Ändra den beställningen i stället, eller återkalla den först."
+            )
+            % {"reference": other.reference, "kind": other.get_usage_category_display()},
+            code=MatchingErrorCode.DUPLICATE_OPEN_REQUEST,
+            extra={"field": "usage_category", "request_id": str(other.pk)},
+        )
+
+
+def _save_one_open(request: HousingRequest) -> None:
+    """Save; a concurrent second open request of the same kind loses at the unique index."""
+    try:
+        with transaction.atomic():
+            request.save()
+    except IntegrityError:
+        _require_no_other_open(request)  # the clear message, if that was the cause
+        raise
 
 
 def _lock(request: HousingRequest) -> None:
@@ -205,8 +240,9 @@ def request_update(*, request: HousingRequest, updated_by: Any, **fields: Any) -
             value = value.strip()
         setattr(request, name, value)
     _validate(request)
+    _require_no_other_open(request)
     request.full_clean()
-    request.save()
+    _save_one_open(request)
     audit_record(actor=updated_by, action=AuditAction.UPDATE, obj=request)
     return request
 

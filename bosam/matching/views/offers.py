@@ -18,8 +18,10 @@ from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
+from bosam.core.edit_guards import guard_stale_edit
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.matching import selectors, services
 from bosam.matching.forms import (
     OfferAcceptForm,
@@ -28,7 +30,7 @@ from bosam.matching.forms import (
     OfferWithdrawForm,
     SettingsForm,
 )
-from bosam.matching.models import Offer
+from bosam.matching.models import MatchingSettings, Offer
 from bosam.matching.views.common import READ, REQUEST, WORK, get_offer, get_request
 from bosam.properties.models import HeadLease
 
@@ -80,6 +82,7 @@ def vacancy_detail(request: AuthedHttpRequest, head_lease_id: int) -> HttpRespon
 
 @capability_required(*WORK)
 @require_POST
+@one_time_submission
 def offer_make(request: AuthedHttpRequest) -> HttpResponse:
     """Offer a vacancy to a request. A second coordinator who was a moment too late gets the
     service's message and is sent back to the page they came from."""
@@ -252,6 +255,7 @@ def offer_expire(request: AuthedHttpRequest, offer_id: UUID) -> HttpResponse:
 
 @capability_required(*WORK)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(lambda **_: MatchingSettings.objects.filter(pk=1).first())
 def settings_edit(request: AuthedHttpRequest) -> HttpResponse:
     """The occupancy rule, the weights and the answer days. "Förhandsgranska" lists the current
     proposals that would change; only "Spara" saves."""

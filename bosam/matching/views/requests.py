@@ -19,8 +19,10 @@ from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.matching import selectors, services
 from bosam.matching.forms import OfferMakeForm, RequestForm, RequestWithdrawForm, WhyNotForm
 from bosam.matching.models import HousingRequest
@@ -78,6 +80,7 @@ def _form_values(form: RequestForm) -> dict[str, Any]:
 
 @capability_required(*REQUEST)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def request_create(request: AuthedHttpRequest) -> HttpResponse:
     households = selectors.households_for_request(user=request.user)
     initial: dict[str, Any] = {"urgency": HousingRequest.Urgency.NORMAL, "rooms_wanted": 1}
@@ -107,6 +110,7 @@ def request_create(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(*REQUEST)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(HousingRequest, "request_id"))
 def request_edit(request: AuthedHttpRequest, request_id: UUID) -> HttpResponse:
     housing_request = get_request(request, request_id)
     households = selectors.households_for_request(user=request.user).filter(

@@ -10,8 +10,10 @@ from django.views.decorators.http import require_http_methods
 from bosam.accounts.permissions import capability_required
 from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.prevention import services
 from bosam.prevention.forms import LetterTemplateForm
 from bosam.prevention.models import LetterTemplate
@@ -28,6 +30,8 @@ def template_list(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(WORK)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(LetterTemplate, "template_id"))
+@one_time_submission
 def template_edit(request: AuthedHttpRequest, template_id: int | None = None) -> HttpResponse:
     template = None
     if template_id is not None:

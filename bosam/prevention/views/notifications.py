@@ -16,6 +16,7 @@ from bosam.accounts.roles import Capability
 from bosam.audit.services import audit_list
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.core.tabular import parse_swedish_date
 from bosam.prevention import selectors, services
 from bosam.prevention.forms import NotificationForm
@@ -43,6 +44,7 @@ def _tenants(data: dict[str, object]) -> list[TenantInput]:
 
 @capability_required(WORK)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def notification_create(request: AuthedHttpRequest) -> HttpResponse:
     """Register a notification; it opens or joins the household's case."""
     form = NotificationForm(request.POST or None)

@@ -16,9 +16,11 @@ from bosam.accounts.models import Committee
 from bosam.accounts.permissions import capability_required
 from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.export import Cell
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.properties import selectors, services
 from bosam.properties.forms import ApartmentForm
 from bosam.properties.hooks import apartment_timeline
@@ -164,6 +166,7 @@ def apartment_detail(request: AuthedHttpRequest, apartment_id: int) -> HttpRespo
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def apartment_create(request: AuthedHttpRequest) -> HttpResponse:
     initial = {"town": "", "landlord": int_param(request, "landlord")}
     form = ApartmentForm(request.POST or None, initial=initial)
@@ -180,6 +183,7 @@ def apartment_create(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(Apartment, "apartment_id"))
 def apartment_edit(request: AuthedHttpRequest, apartment_id: int) -> HttpResponse:
     apartment = _get_apartment(request, apartment_id)
     initial = {name: getattr(apartment, name) for name in services.APARTMENT_FIELDS}

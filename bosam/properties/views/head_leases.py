@@ -17,9 +17,11 @@ from bosam.accounts.models import Committee
 from bosam.accounts.permissions import capability_required
 from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.export import Cell
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.properties import selectors, services
 from bosam.properties.forms import HeadLeaseEndForm, HeadLeaseForm
 from bosam.properties.hooks import head_lease_timeline
@@ -236,6 +238,7 @@ def _form_initial(lease: HeadLease) -> dict[str, object]:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def head_lease_create(request: AuthedHttpRequest, apartment_id: int) -> HttpResponse:
     """Register a head lease on an apartment (from the apartment's page)."""
     try:
@@ -262,6 +265,7 @@ def head_lease_create(request: AuthedHttpRequest, apartment_id: int) -> HttpResp
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(HeadLease, "head_lease_id"))
 def head_lease_edit(request: AuthedHttpRequest, head_lease_id: int) -> HttpResponse:
     lease = get_head_lease(request, head_lease_id)
     form = HeadLeaseForm(request.POST or None, initial=_form_initial(lease))

@@ -15,9 +15,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bosam.accounts.permissions import capability_required
 from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.export import Cell
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.properties import selectors, services
 from bosam.properties.forms import ContactForm, LandlordForm
 from bosam.properties.models import Landlord, LandlordContact
@@ -156,6 +158,7 @@ def landlord_detail(request: AuthedHttpRequest, landlord_id: int) -> HttpRespons
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def landlord_create(request: AuthedHttpRequest) -> HttpResponse:
     form = LandlordForm(request.POST or None, initial={"kind": Landlord.Kind.PRIVATE})
     if request.method == "POST" and form.is_valid():
@@ -171,6 +174,7 @@ def landlord_create(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(Landlord, "landlord_id"))
 def landlord_edit(request: AuthedHttpRequest, landlord_id: int) -> HttpResponse:
     landlord = _get_landlord(request, landlord_id)
     initial = {name: getattr(landlord, name) for name in services.LANDLORD_FIELDS}

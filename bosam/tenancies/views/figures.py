@@ -12,11 +12,12 @@ from django.views.decorators.http import require_http_methods
 from bosam.accounts.permissions import capability_required
 from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
+from bosam.core.edit_guards import guard_stale_edit
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
 from bosam.tenancies import selectors, services
 from bosam.tenancies.forms import GoalTargetForm, TenancySettingsForm
-from bosam.tenancies.models import Sublet, SubletEndReason
+from bosam.tenancies.models import Sublet, SubletEndReason, TenancySettings
 from bosam.tenancies.rules import GOAL_FULFILMENT_DEFINITION
 
 FIGURES = (Capability.STATISTICS,)
@@ -71,6 +72,7 @@ def figures(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(Capability.REPORT_PUBLISH)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(lambda **_: TenancySettings.objects.filter(pk=1).first())
 def tenancy_settings(request: AuthedHttpRequest) -> HttpResponse:
     """The manager's settings: months to a planned takeover, follow-up interval, and the end
     reasons goal fulfilment leaves out."""

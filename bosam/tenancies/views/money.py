@@ -14,16 +14,20 @@ from bosam.accounts.permissions import capability_required
 from bosam.accounts.requests import AuthedHttpRequest
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_record
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.tenancies import services
 from bosam.tenancies.forms import DamageFormSet, InspectionForm, RentChargeForm, RentPaymentForm
+from bosam.tenancies.models import RentCharge
 from bosam.tenancies.services.inspection import DamageInput
 from bosam.tenancies.views.sublets import EDIT, get_sublet
 
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def inspection_create(request: AuthedHttpRequest, sublet_id: UUID) -> HttpResponse:
     """The move-out inspection with up to ten damages, each with its cost and who pays."""
     sublet = get_sublet(request, sublet_id)
@@ -57,6 +61,7 @@ def inspection_create(request: AuthedHttpRequest, sublet_id: UUID) -> HttpRespon
 
 @capability_required(*EDIT)
 @require_POST
+@one_time_submission
 def rent_charge_create(request: AuthedHttpRequest, sublet_id: UUID) -> HttpResponse:
     sublet = get_sublet(request, sublet_id)
     form = RentChargeForm(request.POST)
@@ -76,6 +81,7 @@ def rent_charge_create(request: AuthedHttpRequest, sublet_id: UUID) -> HttpRespo
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(RentCharge, "charge_id"))
 def rent_payment_record(
     request: AuthedHttpRequest, sublet_id: UUID, charge_id: UUID
 ) -> HttpResponse:

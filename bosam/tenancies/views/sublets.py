@@ -19,8 +19,10 @@ from bosam.accounts.requests import AuthedHttpRequest
 from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.households.models import Household
 from bosam.households.rules import InvalidPersonalNumber, parse_personal_number
 from bosam.households.selectors import household_visible_to
@@ -141,6 +143,7 @@ def _household_for(request: AuthedHttpRequest, form: SubletForm) -> Household | 
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@one_time_submission
 def sublet_create(request: AuthedHttpRequest) -> HttpResponse:
     """Place a household in an apartment: a new sublet on a running head lease."""
     today = timezone.localdate()
@@ -208,6 +211,7 @@ def follow_up_plan(request: AuthedHttpRequest, sublet_id: UUID) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(FollowUp, "follow_up_id"))
 def follow_up_record(
     request: AuthedHttpRequest, sublet_id: UUID, follow_up_id: UUID
 ) -> HttpResponse:

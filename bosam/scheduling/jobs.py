@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from bosam.accounts.models import User
+from bosam.audit.models import AuditEvent
+from bosam.audit.trail_retention import audit_partitions_ensure, audit_trail_retention_apply
 from bosam.core.errors import ApplicationError
 from bosam.core.reminding import reminders_due
 from bosam.core.retention import all_rules
@@ -149,8 +151,28 @@ def retention_run(day: date) -> str:
                 "kept": kept,
             }
         lines.append(line)
+    lines.append(_audit_trail_retention(day, apply=apply))
     head = gettext("Gallring.") if apply else gettext("Torrkörning, inget raderat.")
     return f"{head} {'; '.join(lines)}"
+
+
+def _audit_trail_retention(day: date, *, apply: bool) -> str:
+    """The audit trail's own retention (BOSAM_AUDIT_RETENTION_YEARS), the only way events leave
+    it: whole years dropped when deletion is on, otherwise counted. Next year's partition is made
+    ahead either way, so new events never land in the default partition."""
+    audit_partitions_ensure(today=day)
+    years: int = settings.BOSAM_AUDIT_RETENTION_YEARS
+    if apply:
+        result = audit_trail_retention_apply(today=day)
+        count, before = result.deleted, result.kept_from
+    else:
+        before = date(day.year - years, 1, 1)
+        count = AuditEvent.objects.filter(occurred_at__date__lt=before).count()
+    return gettext("loggen (%(years)d år): %(count)d händelser före %(before)s") % {
+        "years": years,
+        "count": count,
+        "before": before.isoformat(),
+    }
 
 
 def rents_charge(day: date) -> str:

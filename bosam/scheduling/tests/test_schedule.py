@@ -7,6 +7,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from bosam.audit.models import AuditAction, AuditEvent
+from bosam.audit.services import audit_record
+from bosam.audit.trail_retention import audit_partitions_ensure
+from bosam.scheduling.jobs import retention_run
 from bosam.scheduling.models import Reminder, ScheduledRun
 from bosam.scheduling.schedule import JOBS, SCHEDULE
 from bosam.scheduling.services import schedule_tick
@@ -149,3 +153,29 @@ def test_a_failed_run_can_be_run_again_by_the_administrator(client, sysadmin) ->
 @pytest.mark.nodb
 def test_jobs_are_due_at_their_declared_local_time() -> None:
     assert JOBS["retention"].at == time(2, 0)
+
+
+@pytest.mark.django_db
+def test_the_nightly_retention_counts_old_log_events_and_removes_them_only_when_turned_on(
+    org, coordinator, settings
+) -> None:
+    # given an event from 2014 and one from 2025, with the trail kept for 10 years
+    settings.BOSAM_AUDIT_RETENTION_YEARS = 10
+    audit_partitions_ensure(today=date(2026, 12, 1), years=(2014, 2025))  # PostgreSQL: by year
+    for year in (2014, 2025):
+        with time_machine.travel(at(year, 6, 1, 12), tick=False):
+            audit_record(actor=coordinator, action=AuditAction.VIEW, object_type="test.old")
+    # when the nightly retention runs as a dry run
+    settings.BOSAM_RETENTION_DELETE = False
+    assert "loggen (10 år): 1 händelser före 2016-01-01" in retention_run(date(2026, 12, 1))
+    # then nothing left the trail
+    assert AuditEvent.objects.filter(object_type="test.old").count() == 2
+    # when deletion is turned on, the old year goes and a summary event says so
+    settings.BOSAM_RETENTION_DELETE = True
+    assert "1 händelser före 2016-01-01" in retention_run(date(2026, 12, 2))
+    assert list(
+        AuditEvent.objects.filter(object_type="test.old").values_list(
+            "occurred_at__year", flat=True
+        )
+    ) == [2025]
+    assert AuditEvent.objects.filter(action=AuditAction.RETENTION).count() == 1

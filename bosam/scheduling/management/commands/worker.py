@@ -17,6 +17,7 @@ from django.db.utils import OperationalError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
+from bosam.core.startup import refuse_unsafe_start
 from bosam.scheduling.services import schedule_tick, worker_heartbeat
 
 logger = logging.getLogger("bosam.worker")
@@ -38,6 +39,9 @@ class Command(DbWorkerCommand):
     help = "Bosams bakgrundsarbetare: kör köade jobb och lägger schemalagda jobb i kön."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # The same refusal as the web server's (config/wsgi.py): no worker on a configuration
+        # that would lose the audit trail's protection or write to a stray SQLite file.
+        refuse_unsafe_start()
         reload = options.get("reload", False) and not options.get("batch", False)
         # With autoreload, only the child process (the one that runs tasks) keeps the schedule.
         if not reload or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":

@@ -19,6 +19,7 @@ from bosam.accounts.permissions import HasCapability
 from bosam.accounts.roles import Capability
 from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
+from bosam.core.api import with_etag
 from bosam.core.errors import ApplicationError
 from bosam.prevention import figures, selectors, services
 from bosam.prevention.models import Notification, OutreachAttempt, PreventionCase
@@ -248,7 +249,7 @@ class NotificationNoticesUpdateApi(_CaseApi):
         notification = services.notification_notices_update(
             notification=notification, updated_by=request.user, **serializer.validated_data
         )
-        return Response(self.OutputSerializer(notification).data)
+        return with_etag(Response(self.OutputSerializer(notification).data), notification)
 
 
 class CaseQueueApi(APIView):

@@ -46,7 +46,7 @@ def _thread(target: Callable[[], None]) -> threading.Thread:
 
 
 def reader_during_import(rows: int) -> dict[str, Any]:
-    from django.db import connection
+    from django.db import connection, transaction
 
     from bosam.accounts.roles import Role
     from bosam.prevention.models import Notification
@@ -72,24 +72,31 @@ def reader_during_import(rows: int) -> dict[str, Any]:
     started = threading.Event()
     result: dict[str, Any] = {"reads": [], "write_done": None, "write_error": None}
 
+    reads_done = threading.Event()
+
     def accept() -> None:
-        started.set()
         result["import_started"] = time.monotonic()
-        landlord_import_accept(landlord_import=batch, accepted_by=user, unit=org.housing_unit)
+        with transaction.atomic():
+            landlord_import_accept(landlord_import=batch, accepted_by=user, unit=org.housing_unit)
+            # The list is written and its transaction still holds the write lock: the reads
+            # happen now, inside the import, however fast or slow the machine is. (Were readers
+            # blocked by a writer, they would wait past the timeout and the test would fail.)
+            started.set()
+            reads_done.wait(timeout=60)
         result["import_done"] = time.monotonic()
 
     def read() -> None:
         started.wait()
-        time.sleep(0.2)  # the import has its write lock by now
-        for _ in range(20):
-            Notification.objects.count()
-            Landlord.objects.filter(org_number="5566778899").exists()
-            result["reads"].append(time.monotonic())
-            time.sleep(0.02)
+        try:
+            for _ in range(20):
+                Notification.objects.count()
+                Landlord.objects.filter(org_number="5566778899").exists()
+                result["reads"].append(time.monotonic())
+        finally:
+            reads_done.set()
 
     def write() -> None:
         started.wait()
-        time.sleep(0.3)
         try:
             Landlord.objects.create(name="Brf Örnen", org_number="7690123453")
         except Exception as exc:  # noqa: BLE001 - reported to the test

@@ -5,9 +5,9 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from bosam.accounts.models import User
+from bosam.testing import api_key_for
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +25,9 @@ def test_the_docs_send_an_anonymous_visitor_to_the_login_page(client: Client) ->
 def test_a_signed_in_user_or_token_gets_the_schema_and_docs(
     client: Client, coordinator: User
 ) -> None:
-    token = Token.objects.create(user=coordinator)
-    by_token = client.get(reverse("api-schema"), HTTP_AUTHORIZATION=f"Token {token.key}")
+    by_token = client.get(
+        reverse("api-schema"), HTTP_AUTHORIZATION=f"Token {api_key_for(coordinator)}"
+    )
     assert by_token.status_code == 200
     client.force_login(coordinator)
     assert client.get(reverse("api-docs")).status_code == 200

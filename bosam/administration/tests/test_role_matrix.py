@@ -30,6 +30,7 @@ from bosam.accounts.models import User
 from bosam.accounts.roles import Capability, Role
 from bosam.audit.models import AuditAction, AuditEvent
 from bosam.core.catalogues import all_catalogues
+from bosam.core.models import WorkerHeartbeat
 
 pytestmark = pytest.mark.django_db
 
@@ -129,6 +130,8 @@ def _is_api(callback: Callable[..., Any]) -> bool:
 @pytest.fixture
 def municipality(db: None) -> None:
     call_command("demo", scale=0.01, force=True, stdout=StringIO())
+    # A worker has just reported, as in production: /healthz then answers 200, not 503.
+    WorkerHeartbeat.objects.create(worker_id="role-matrix", last_seen=timezone.now())
 
 
 def test_every_url_for_every_role(municipality: None, settings: Any) -> None:

@@ -235,6 +235,7 @@ def case_edit(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
 
 @capability_required(*WORK)
 @require_POST
+@one_time_submission
 def contact_add(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
     case = _get_workable_case(request, case_id)
     if refusal := _closed_refusal(request, case):
@@ -262,6 +263,7 @@ def contact_add(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
 
 @capability_required(*WORK)
 @require_POST
+@one_time_submission
 def referral_add(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
     case = _get_workable_case(request, case_id)
     if refusal := _closed_refusal(request, case):

@@ -318,6 +318,7 @@ def household_edit(request: AuthedHttpRequest, household_id: UUID) -> HttpRespon
 
 @capability_required(*EDIT)
 @require_POST
+@one_time_submission
 def member_add(request: AuthedHttpRequest, household_id: UUID) -> HttpResponse:
     """Add a member: an existing person by number, or a new person registered on the spot."""
     household = _get_household(request, household_id)

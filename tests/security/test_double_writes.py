@@ -17,7 +17,7 @@ from bosam.matching.errors import MatchingError, MatchingErrorCode
 from bosam.matching.models import HousingRequest
 from bosam.matching.tests.factories import make_client, make_request
 from bosam.properties.models import Landlord
-from bosam.properties.tests.factories import org_number
+from bosam.properties.tests.factories import make_landlord, org_number
 from bosam.testing import Org
 from tests.security.forms_on_pages import form_data, routes, users_who_may
 
@@ -93,8 +93,20 @@ def test_a_second_request_from_the_form_is_refused_with_a_clear_message(
     assert HousingRequest.objects.filter(household=household).count() == 1
 
 
-# Pages that create a record but whose URL name does not end in `_create`.
-OTHER_CREATION_PAGES = {"matching:offer_make"}
+# Forms that create a record but whose URL name does not end in `_create`: the offer, and the
+# add-forms embedded in a record's page (a contact, a referral, an outreach attempt, a kvarboende
+# intervention, a letter, a follow-up, a member).
+EMBEDDED_ADD_FORMS = {
+    "households:member_add",
+    "properties:contact_add",
+    "tenancies:follow_up_plan",
+    "prevention:outreach_add",
+    "prevention:intervention_add",
+    "prevention:letter_send",
+    "advice:contact_add",
+    "advice:referral_add",
+}
+OTHER_CREATION_PAGES = {"matching:offer_make", *EMBEDDED_ADD_FORMS}
 
 
 def _creation_pages() -> list[Any]:
@@ -122,7 +134,7 @@ def municipality(db: None) -> None:
 
 # POST-only creation forms shown on a list of candidates (which a small demo may not have):
 # checked in the templates instead: every form posting there carries the token.
-EMBEDDED_IN_LISTS = {"matching:offer_make"}
+EMBEDDED_IN_LISTS = {"matching:offer_make", *EMBEDDED_ADD_FORMS}
 
 
 def _template_forms_without_token(name: str) -> list[str]:
@@ -292,3 +304,22 @@ def test_every_api_create_is_covered_by_the_idempotency_middleware(settings: Any
 
 def _placeholder(params: tuple[str, ...]) -> list[dict[str, Any]]:
     return [dict.fromkeys(params, UUID(int=1)), dict.fromkeys(params, 1)]
+
+
+def test_an_add_form_on_a_record_page_sent_twice_adds_once(
+    client: Client, coordinator: User
+) -> None:
+    # given the coordinator on a landlord's page, with the form for a new contact person
+    landlord = make_landlord()
+    client.force_login(coordinator)
+    page = client.get(reverse("properties:landlord_detail", args=[landlord.pk])).content.decode()
+    action = reverse("properties:contact_add", args=[landlord.pk])
+    data = form_data(page, SUBMISSION_FIELD, action)
+    assert data is not None
+    data.update({"name": ["Eva Förvaltare"], "phone": ["011-100 00"]})
+    # when the form is sent, and sent again (double click)
+    client.post(action, data)
+    second = client.post(action, data, follow=True)
+    # then the landlord has one contact person, and the second send says it was already saved
+    assert landlord.contacts.filter(name="Eva Förvaltare").count() == 1
+    assert "redan skickat" in second.content.decode()

@@ -21,6 +21,7 @@ from bosam.audit.models import AuditAction
 from bosam.audit.services import audit_list, audit_record
 from bosam.core.errors import AccessDenied, ApplicationError
 from bosam.core.forms import add_application_error
+from bosam.core.submissions import one_time_submission
 from bosam.prevention import rules, selectors, services
 from bosam.prevention.forms import (
     CloseForm,
@@ -145,6 +146,7 @@ def case_detail(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
 
 @capability_required(WORK)
 @require_POST
+@one_time_submission
 def outreach_add(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
     case = get_case(request, case_id)
     form = OutreachForm(request.POST, prefix="outreach")
@@ -161,6 +163,7 @@ def outreach_add(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
 
 @capability_required(WORK)
 @require_POST
+@one_time_submission
 def intervention_add(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
     case = get_case(request, case_id)
     form = InterventionForm(request.POST, prefix="intervention")
@@ -239,6 +242,7 @@ def case_close(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
 
 @capability_required(WORK)
 @require_POST
+@one_time_submission
 def letter_send(request: AuthedHttpRequest, case_id: UUID) -> HttpResponse:
     """Write the letter from the chosen template and record it as an outreach attempt."""
     case = get_case(request, case_id)

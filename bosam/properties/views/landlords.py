@@ -195,6 +195,7 @@ def landlord_edit(request: AuthedHttpRequest, landlord_id: int) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_POST
+@one_time_submission
 def contact_add(request: AuthedHttpRequest, landlord_id: int) -> HttpResponse:
     landlord = _get_landlord(request, landlord_id)
     form = ContactForm(request.POST)

@@ -189,6 +189,7 @@ def sublet_create(request: AuthedHttpRequest) -> HttpResponse:
 
 @capability_required(*EDIT)
 @require_POST
+@one_time_submission
 def follow_up_plan(request: AuthedHttpRequest, sublet_id: UUID) -> HttpResponse:
     sublet = get_sublet(request, sublet_id)
     form = FollowUpPlanForm(request.POST)

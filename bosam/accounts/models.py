@@ -1,10 +1,13 @@
 """The municipality's organisation as data: committees, offices, units, and the users in them."""
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bosam.accounts.roles import Capability, Role, role_capabilities
+from bosam.core.concurrency import check_version_on_save
 from bosam.core.models import BaseModel
 
 
@@ -83,11 +86,17 @@ class User(AbstractUser):
     # A program (an integration) rather than a person: it never logs in with a password and
     # reaches only the API, with a token the system administrator issues.
     is_service_account = models.BooleanField(_("tjänstekonto"), default=False)
+    # The version of the account: an edit made from an older version is refused (issue 21).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta(AbstractUser.Meta):
         ordering = ["username"]
         verbose_name = _("användare")  # type: ignore[assignment]
         verbose_name_plural = _("användare")  # type: ignore[assignment]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        check_version_on_save(self)  # as every BaseModel: a stale edit is refused (StaleUpdate)
+        super().save(*args, **kwargs)
 
     def has_capability(self, capability: Capability) -> bool:
         return self.is_active and capability in role_capabilities(self.role)

@@ -263,7 +263,8 @@ class UserDetailApi(APIView):
 
     @extend_schema(responses=UserOutputSerializer)
     def get(self, request: Request, user_id: int) -> Response:
-        return Response(UserOutputSerializer(_user(user_id)).data)
+        user = _user(user_id)
+        return with_etag(Response(UserOutputSerializer(user).data), user)
 
 
 class UserCreateApi(APIView):
@@ -333,7 +334,7 @@ class UserUpdateApi(APIView):
         }
         values = form_cleaned_data(UserEditForm(_form_data(request, current)))
         user_services.user_update(user=user, updated_by=request.user, **values)
-        return Response(UserOutputSerializer(user).data)
+        return with_etag(Response(UserOutputSerializer(user).data), user)
 
 
 class UserSetActiveApi(APIView):

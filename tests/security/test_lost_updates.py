@@ -27,15 +27,12 @@ OTHER_EDIT_PAGES = {
     "tenancies:follow_up_record",
     "tenancies:rent_payment_record",
 }
-# Edit pages left out, with the reason.
-NOT_VERSIONED = {
-    # The user model is Django's (AbstractUser): no updated_at to carry.
-    "administration:user_edit",
-}
+# Edit pages left out, with the reason (none: every record carries its version).
+NOT_VERSIONED: set[str] = set()
 
 
-# API updates left out, with the reason: users are Django's model, without updated_at.
-NOT_VERSIONED_API = {"administration-api:user_update"}
+# API updates left out, with the reason (none).
+NOT_VERSIONED_API: set[str] = set()
 
 
 def _edit_pages() -> list[Any]:

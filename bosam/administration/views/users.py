@@ -23,6 +23,7 @@ from bosam.administration.forms import (
     UserFilterForm,
 )
 from bosam.administration.services import users as services
+from bosam.core.edit_guards import guard_stale_edit, record_from_url
 from bosam.core.errors import ApplicationError
 from bosam.core.forms import add_application_error
 from bosam.core.search_terms import clean_query
@@ -133,6 +134,7 @@ def user_detail(request: AuthedHttpRequest, user_id: int) -> HttpResponse:
 
 @capability_required(*ADMIN)
 @require_http_methods(["GET", "POST"])
+@guard_stale_edit(record_from_url(User, "user_id"))
 def user_edit(request: AuthedHttpRequest, user_id: int) -> HttpResponse:
     user = get_object_or_404(User, pk=user_id)
     initial = {

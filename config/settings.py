@@ -118,7 +118,8 @@ TEMPLATES = [
 
 # Without DATABASE_URL a laptop (DEBUG on) gets the embedded SQLite database in var/. With DEBUG
 # off nothing is written anywhere: the system checks (bosam.E001) stop the web server and every
-# management command, and until they do the database is an empty in-memory placeholder.
+# management command; until they have run, the configured database is SQLite in memory, so
+# nothing reaches a file.
 BOSAM_DATABASE_URL_SET = env_is_set("DATABASE_URL")
 DATABASES = {
     "default": env_database(

@@ -6,7 +6,7 @@ variables), the request's method and path, the request id, the release and envir
 not: the exception's message (it may quote what the request held: a name typed into a search),
 the request's query string, body, cookies and headers, the user, local variables, breadcrumbs
 (earlier log lines and queries). In the path and any log message that remains, every
-personnummer/samordningsnummer and e-mail address is replaced by a placeholder.
+personnummer/samordningsnummer becomes `[personnummer]` and every e-mail address `[e-post]`.
 """
 
 import re

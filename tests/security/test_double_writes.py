@@ -293,7 +293,7 @@ def test_every_api_create_is_covered_by_the_idempotency_middleware(settings: Any
     assert "bosam.core.submissions.IdempotencyMiddleware" in settings.MIDDLEWARE
     for route in creates:
         urls = []
-        for kwargs in _placeholder(route.params):
+        for kwargs in _sample_url_arguments(route.params):
             try:
                 urls.append(reverse(route.name, kwargs=kwargs))
             except NoReverseMatch:
@@ -302,7 +302,9 @@ def test_every_api_create_is_covered_by_the_idempotency_middleware(settings: Any
         assert all(url.startswith("/api/") for url in urls), route.name
 
 
-def _placeholder(params: tuple[str, ...]) -> list[dict[str, Any]]:
+def _sample_url_arguments(params: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Arguments to build a route's URL with: a UUID for record ids, an integer for the rest
+    (whichever the route's converters accept); only the URL's prefix is checked."""
     return [dict.fromkeys(params, UUID(int=1)), dict.fromkeys(params, 1)]
 
 

@@ -4,6 +4,7 @@ the law names, the committee's written undertaking and the illness exception."""
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from bosam.households.tests.factories import make_person
 from bosam.prevention import rules
@@ -266,3 +267,26 @@ def test_the_illness_exception_is_a_note_on_the_case_not_a_new_clock(
     case.refresh_from_db()
     assert case.illness_note.startswith("Inlagd")
     assert case.atervinningsfrist_ends_on == date(2022, 5, 24)
+
+
+@pytest.mark.django_db
+@june
+def test_a_wrongly_typed_notice_date_is_refused_naming_the_notice(
+    client, prevention_caseworker
+) -> None:  # type: ignore[no-untyped-def]
+    notification = register(
+        prevention_caseworker,
+        make_person("Eva", "Nord"),
+        kind=RENT,
+        notice_served_on=date(2022, 5, 3),
+    )
+    client.force_login(prevention_caseworker)
+    prefix = f"n-{notification.pk}"
+    page = client.post(
+        reverse("prevention:notices_update", args=[notification.case_id, notification.pk]),
+        {f"{prefix}-notice_served_on": "2022-05-03", f"{prefix}-committee_notice_on": "9 maj"},
+        follow=True,
+    ).content.decode()
+    assert "Meddelandet till socialnämnden: Fyll i ett giltigt datum." in page
+    notification.refresh_from_db()
+    assert notification.committee_notice_on is None

@@ -201,7 +201,15 @@ def notices_update(
         else:
             messages.success(request, _("Datumen är sparade och fristen är räknad på nytt."))
             return redirect("prevention:case_detail", case_id=case.pk)
-    messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    # The dates are edited in a row of the notification list: say which field was wrong.
+    messages.error(
+        request,
+        " ".join(
+            f"{form.fields[name].label}: {error}" if name in form.fields else str(error)
+            for name, errors in form.errors.items()
+            for error in errors
+        ),
+    )
     return redirect("prevention:case_detail", case_id=case.pk)
 
 
